@@ -1,0 +1,44 @@
+# Quick start: `make site` builds the default edition into site/, `make test` runs every test.
+# Both set up what they need: a .venv with the project installed (and Chromium for the tests).
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: site test serve check lint bench clean browser
+
+site: $(STAMP)
+	$(BIN)/playbook check
+	$(BIN)/playbook build
+
+check: $(STAMP)
+	$(BIN)/playbook check
+
+serve: $(STAMP)
+	$(BIN)/playbook serve
+
+test: $(STAMP) browser
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check macros hooks tests bench
+	$(BIN)/mypy
+
+bench: $(STAMP)
+	$(BIN)/python bench/build_speed.py
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+# The browser tests drive Debian's Chromium (Playwright cannot download its own browser here).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "installing chromium (apt-get)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+clean:
+	rm -rf site $(VENV)

@@ -1,0 +1,106 @@
+"""Load every record under `data/`, check it, and index it by kind and id.
+
+`load_catalog` never stops at the first problem: every file is loaded, validated and checked,
+references between records are resolved, and all problems come back together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from macros.kinds import KINDS
+from macros.kinds.base import check_ranges
+from macros.problems import Problem
+from macros.schema import references, validate
+from macros.yamlfile import Document, load_file
+
+NOT_KINDS = {"orgs"}  # overlays live beside the kinds but are loaded by their own module
+
+
+@dataclass
+class Record:
+    kind: str
+    id: str
+    data: dict[str, Any]
+    doc: Document
+
+    @property
+    def source(self) -> str:
+        return self.doc.path
+
+
+@dataclass
+class Catalog:
+    records: dict[str, dict[str, Record]] = field(default_factory=dict)
+
+    def get(self, kind: str, record_id: str) -> Record | None:
+        return self.records.get(kind, {}).get(record_id)
+
+    def ordered(self, kind: str) -> list[Record]:
+        key = KINDS[kind].order_key
+        return sorted(self.records.get(kind, {}).values(),
+                      key=lambda r: (r.data.get(key, 0), r.id))
+
+    def __iter__(self) -> Iterator[Record]:
+        for kind in KINDS:
+            yield from self.ordered(kind)
+
+
+def load_catalog(root: Path, data_dir: str = "data") -> tuple[Catalog, list[Problem]]:
+    """Load `root/data_dir`; paths in problems are relative to `root`."""
+    base = root / data_dir
+    catalog = Catalog({name: {} for name in KINDS})
+    problems: list[Problem] = []
+    if not base.is_dir():
+        return catalog, [Problem(data_dir, 1, 1, f"data folder {data_dir!r} not found: create "
+                                 "it with one folder per kind", "missing")]
+    for entry in sorted(base.iterdir()):
+        shown = f"{data_dir}/{entry.name}"
+        if entry.name in NOT_KINDS or entry.name.startswith("."):
+            continue
+        if entry.name not in KINDS or not entry.is_dir():
+            problems.append(Problem(shown, 1, 1, f"{entry.name!r} is not a data kind: the "
+                                    f"folders here are {', '.join(KINDS)}", "unknown-kind"))
+            continue
+        for path in sorted(entry.iterdir()):
+            problems += _load_record(catalog, entry.name, path, f"{shown}/{path.name}")
+    problems += check_references(catalog)
+    return catalog, problems
+
+
+def _load_record(catalog: Catalog, kind: str, path: Path, shown: str) -> list[Problem]:
+    if path.suffix != ".yml" or not path.is_file() or path.is_symlink():
+        hint = "rename it to end in .yml" if path.suffix == ".yaml" else "move it out of data/"
+        return [Problem(shown, 1, 1, f"only regular .yml record files belong here: {hint}",
+                        "file-name")]
+    doc, problems = load_file(path, shown)
+    if doc is None:
+        return problems
+    problems += validate(doc, KINDS[kind].schema)
+    if problems:
+        return problems
+    for check in (check_ranges, *KINDS[kind].checks):
+        problems += check(doc)
+    record_id = doc.data["id"]
+    if record_id != path.stem:
+        problems.append(doc.problem(("id",), f"id {record_id!r} differs from the file name "
+                                    f"{path.name!r}: rename the file to {record_id}.yml or "
+                                    "change the id", "id-file-name"))
+    else:
+        catalog.records[kind][record_id] = Record(kind, record_id, doc.data, doc)
+    return problems
+
+
+def check_references(catalog: Catalog) -> list[Problem]:
+    problems = []
+    for record in catalog:
+        for at, kind, target in references(KINDS[record.kind].schema, record.data):
+            if catalog.get(kind, target) is None:
+                known = ", ".join(sorted(catalog.records.get(kind, {}))) or "none yet"
+                problems.append(record.doc.problem(
+                    at, f"{KINDS[kind].singular} {target!r} does not exist: use one of {known}",
+                    "reference"))
+    return problems

@@ -1,0 +1,33 @@
+"""Bottleneck fixes: what slows scaling down, how to spot it and how to clear it.
+
+A valid record (`data/bottlenecks/champion-burnout.yml`)::
+
+    id: champion-burnout
+    title: Champions burning out
+    order: 4
+    symptom: Champions say they are swamped and some talk about stepping down.
+    cause: The help they are asked for has outgrown the hours they have.
+    fixes:
+      - Thank them in public and reward the work.
+    sub_problems:                    # optional
+      - problem: The tool does not fit their role.
+        fix: Rewrite the use cases for that role.
+"""
+
+from __future__ import annotations
+
+from macros.kinds.base import Kind
+from macros.schema import identifier, integer, records, text, texts
+
+SCHEMA = {
+    "id": identifier(),
+    "title": text(),
+    "order": integer(minimum=1),
+    "summary": text(required=False),
+    "symptom": text(),
+    "cause": text(),
+    "fixes": texts(),
+    "sub_problems": records({"problem": text(), "fix": text()}, required=False),
+}
+
+KIND = Kind(name="bottlenecks", title="Bottleneck fixes", singular="bottleneck", schema=SCHEMA)

@@ -1,0 +1,45 @@
+"""Where generated pages sit in the navigation.
+
+mkdocs-material renders the whole nav into every page, so a kind's records join the nav as one
+section (under that kind's index page) only while the kind is small. Past `limit` records the
+section shows the index alone and the records are reached from it, which keeps each page's
+build cost flat however many records there are.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from macros.catalog import Catalog
+from macros.kinds import KINDS
+from macros.pages.context import index_uri, page_uri
+
+NAV_LIMIT = 40
+
+
+def expand_nav(nav: list[Any] | None, catalog: Catalog, limit: int = NAV_LIMIT) -> list[Any]:
+    """Return a copy of the MkDocs `nav` with each kind's index entry grown into a section."""
+    indexes = {index_uri(kind): kind for kind in KINDS}
+    return [_expand(item, indexes, catalog, limit) for item in nav or []]
+
+
+def _expand(item: Any, indexes: dict[str, str], catalog: Catalog, limit: int) -> Any:
+    if isinstance(item, str):
+        kind = indexes.get(item)
+        return _section(KINDS[kind].title, item, kind, catalog, limit) if kind else item
+    if isinstance(item, dict) and len(item) == 1:
+        (title, value), = item.items()
+        if isinstance(value, list):
+            return {title: [_expand(child, indexes, catalog, limit) for child in value]}
+        kind = indexes.get(value) if isinstance(value, str) else None
+        return _section(title, value, kind, catalog, limit) if kind else item
+    return item
+
+
+def _section(title: str, index: str, kind: str, catalog: Catalog, limit: int) -> Any:
+    records = catalog.ordered(kind)
+    if len(records) > limit:
+        return {title: index}
+    # Titles are left out on purpose: MkDocs then takes each title from the page's escaped
+    # heading, so record titles never reach the theme's (unescaped) nav templates raw.
+    return {title: [index, *(page_uri(kind, r.id) for r in records)]}

@@ -1,0 +1,223 @@
+"""Pages for scaling-wave templates: the full plan, with figures worked out from the data."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from macros.catalog import Record
+from macros.md import (
+    Raw,
+    admonition,
+    bullets,
+    checklist,
+    code_block,
+    heading,
+    inline,
+    money,
+    money_span,
+    span_text,
+    table,
+)
+from macros.pages.context import Ctx
+
+RISK_WORDS = {"low": "Low", "medium": "Medium", "high": "High"}
+
+
+def adopters(record: Record) -> int:
+    """People using AI once the template's final adoption target is reached in its example."""
+    final = record.data["targets"][-1]["adoption_pct"]["min"]
+    return math.floor(final * record.data["example"]["headcount"] / 100)
+
+
+def page(record: Record, ctx: Ctx) -> str:
+    d = record.data
+    parts = [f"# {inline(d['title'])}", inline(d["summary"]), glance(record),
+             heading(2, "When to use it", "when-to-use"), bullets(d["when_to_use"])]
+    if d.get("risk_note"):
+        parts.append(f"*Risk:* {inline(d['risk_note'])}")
+    parts += [_example(record, ctx), _plan(record, ctx), _support(record),
+              _communications(record), _risks(record, ctx), _targets(record),
+              _budget(record), heading(2, "Success checklist", "success-checklist"),
+              checklist(d["success_checklist"]), _prompt(record),
+              heading(2, "Outcome", "outcome"), inline(d["outcome"])]
+    return "\n\n".join(parts) + "\n"
+
+
+def glance(record: Record) -> str:
+    d = record.data
+    return table(["Timeline", "Budget range", "Risk", "Practice example"],
+                 [[f"{span_text(d['timeline_months'])} months", money_span(d["budget_range"]),
+                   RISK_WORDS[d["risk_level"]], d["example"]["name"]]])
+
+
+def _example(record: Record, ctx: Ctx) -> str:
+    ex = record.data["example"]
+    pilot = ex["pilot"]
+    facts = [f"{pilot['people']} people in {pilot['team']}",
+             f"months {span_text(pilot['months'])}", f"{pilot['adoption_pct']:g}% adoption"]
+    if "hours_saved_per_week" in pilot:
+        facts.append(f"{pilot['hours_saved_per_week']:g} hours saved per person per week")
+    if "value_per_month" in pilot and "cost_per_month" in pilot:
+        facts.append(f"{money(pilot['value_per_month'])} of value a month for "
+                     f"{money(pilot['cost_per_month'])} of AI cost")
+    if "champions" in pilot:
+        facts.append(f"{pilot['champions']} champions identified")
+    phases = {p["id"]: p for p in record.data["phases"]}
+    rows = []
+    for dept in ex["departments"]:
+        phase = phases.get(dept.get("phase", ""))
+        joins = ctx.href(ctx.page_uri, f"phase-{phase['id']}") if phase else ""
+        rows.append([dept["name"], dept["headcount"],
+                     Raw(f"[{inline(phase['title'])}]({joins})") if phase else "pilot"])
+    parts = [heading(2, f"Practice scenario: {ex['name']}", "example"), inline(ex["summary"]),
+             f"**Pilot:** {inline('; '.join(facts))}.",
+             table(["Department", "People", "Joins in"], rows)]
+    champions = ex.get("champions")
+    if champions:
+        line = f"{span_text(champions['count'])} champions"
+        if champions.get("share_pct"):
+            line += f" ({span_text(champions['share_pct'], '%')} of the organization)"
+        if champions.get("incentive_per_quarter"):
+            line += f", {money(champions['incentive_per_quarter'])} a quarter each"
+        if champions.get("training_hours"):
+            line += f", {champions['training_hours']} hours of training"
+        parts.append(f"**Champion network:** {inline(line)}.")
+    return "\n\n".join(parts)
+
+
+def _plan(record: Record, ctx: Ctx) -> str:
+    headcount = record.data["example"]["headcount"]
+    parts = [heading(2, "The plan, phase by phase", "plan")]
+    for phase in record.data["phases"]:
+        parts.append(heading(3, f"{phase['title']} (months {span_text(phase['months'])})",
+                             f"phase-{phase['id']}"))
+        if phase.get("summary"):
+            parts.append(inline(phase["summary"]))
+        waves = ", ".join(ctx.link_to("waves", w) for w in phase.get("waves", []))
+        target = _target(phase, headcount)
+        parts.append(f"**Adoption target:** {target}" + (f" · **Waves:** {waves}" if waves
+                                                          else ""))
+        for step in phase.get("steps", []):
+            line = f"**{inline(step['when'])}**"
+            if step.get("adoption_pct"):
+                line += f" (target {_target(step, headcount)})"
+            parts += [line, bullets(step["actions"])]
+    return "\n\n".join(parts)
+
+
+def _target(item: dict[str, Any], headcount: int) -> str:
+    pct = item["adoption_pct"]
+    people = item.get("people") or {k: math.floor(v * headcount / 100) for k, v in pct.items()}
+    return inline(f"{span_text(pct, '%')} of the organization ({span_text(people)} people)")
+
+
+def _support(record: Record) -> str:
+    d = record.data
+    rows = ([s["period"], span_text(s.get("champions")) or "-",
+             f"{s['lead_fte']:g} FTE" if "lead_fte" in s else "-", "; ".join(s.get("notes", []))]
+            for s in d["support"])
+    parts = [heading(2, "Support structure", "support"),
+             table(["Period", "Champions", "AI lead", "Notes"], rows),
+             "**Channels**", bullets(d["channels"])]
+    if d.get("training"):
+        parts += ["**Training**", bullets(d["training"])]
+    return "\n\n".join(parts)
+
+
+def _communications(record: Record) -> str:
+    comms = record.data["communications"]
+    rows = ([c["when"], c["message"], c["purpose"]] for c in comms["items"])
+    return "\n\n".join([heading(2, f"Communication calendar ({comms['cadence']})",
+                                "communications"),
+                        table(["When", "Message", "Purpose"], rows)])
+
+
+def _risks(record: Record, ctx: Ctx) -> str:
+    rows = ([r["risk"], r["mitigation"], r["contingency"],
+             ctx.link_to("bottlenecks", r["bottleneck"]) if r.get("bottleneck") else "-"]
+            for r in record.data["risks"])
+    return "\n\n".join([heading(2, "Risks", "risks"),
+                        table(["Risk", "Mitigation", "If it happens anyway", "Fix"], rows)])
+
+
+def _targets(record: Record) -> str:
+    d = record.data
+    rows = ([t["period"], span_text(t["adoption_pct"], "%"),
+             f"{t['daily_active_pct']:g}%" if "daily_active_pct" in t else "-",
+             money(t["value_per_month"]) if "value_per_month" in t else "-",
+             money(t["cost_per_month"]) if "cost_per_month" in t else "-",
+             f"{t['satisfaction_min']:g}/5" if "satisfaction_min" in t else "-"]
+            for t in d["targets"])
+    parts = [heading(2, "Targets by period", "targets"),
+             table(["Period", "Adoption", "Daily active (of adopters)", "Value a month",
+                    "Cost a month", "Satisfaction"], rows)]
+    if d.get("metrics_tracked"):
+        parts += ["**What to track**", bullets(d["metrics_tracked"])]
+    return "\n\n".join(parts)
+
+
+def _budget(record: Record) -> str:
+    budget = record.data["budget"]
+    headcount = record.data["example"]["headcount"]
+    parts = [heading(2, "Budget", "budget")]
+    notes = []
+    for section in budget["sections"]:
+        title = section["title"] + (f" ({money(section['total'])})" if "total" in section
+                                    else "")
+        rows = []
+        for line in section["lines"]:
+            note = line.get("note", "")
+            basis = line.get("basis")
+            if basis:
+                computed = math.prod(basis["factors"])
+                shown = " × ".join(f"{f:g}" for f in basis["factors"])
+                note = f"{note} {basis['explain']}: {shown} = {money(computed)}".strip()
+                if "known_discrepancy" in basis:
+                    notes.append(f"{line['item']}: the source states {money(line['amount'])}, "
+                                 f"but its inputs give {money(computed)}. "
+                                 f"{basis['known_discrepancy']}")
+            rows.append([line["item"], money(line["amount"]), note])
+        parts += [f"**{inline(title)}**", table(["Item", "Amount", "Note"], rows)]
+    months = f" over {budget['months']} months" if "months" in budget else ""
+    people = adopters(record)
+    parts.append(f"**Total: {money(budget['total'])}{months}.** For the "
+                 f"{headcount}-person example that is {money(budget['total'] / headcount)} "
+                 f"per employee, or {money(budget['total'] / people)} per adopted person "
+                 f"({people} people at the final target).")
+    for note in notes:
+        parts.append(admonition("note", "Editor's note", inline(note)))
+    return "\n\n".join(parts)
+
+
+def _prompt(record: Record) -> str:
+    prompt = record.data["setup_prompt"]
+    rows = ([f"[{p['name']}]", p["label"]] for p in prompt["placeholders"])
+    return "\n\n".join([
+        heading(2, "Setup prompt", "setup-prompt"),
+        "Copy the prompt into your AI assistant and replace each bracketed placeholder.",
+        code_block(prompt["text"]),
+        table(["Placeholder", "What to fill in"], rows),
+    ])
+
+
+def embed(record: Record, ctx: Ctx) -> str:
+    return f"**{ctx.link_record(record)}**: {inline(record.data['summary'])}\n\n{glance(record)}"
+
+
+def index(ctx: Ctx) -> str:
+    rows = []
+    for r in ctx.catalog.ordered("templates"):
+        d = r.data
+        rows.append([ctx.link_record(r), f"{span_text(d['timeline_months'])} months",
+                     money_span(d["budget_range"]), RISK_WORDS[d["risk_level"]],
+                     f"{money(d['budget']['total'])} for {d['example']['headcount']} people",
+                     money(d["budget"]["total"] / adopters(r))])
+    return "\n\n".join([
+        "# Scaling templates",
+        "Three ways to take a working pilot to the whole organization. They differ in speed, "
+        "cost and risk; all of them lean on champions and all of them aim for most of the "
+        "organization using AI as part of normal work.",
+        table(["Template", "Timeline", "Budget range", "Risk", "Worked example",
+               "Cost per adopted person"], rows),
+    ]) + "\n"

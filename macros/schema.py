@@ -1,0 +1,195 @@
+"""Cerberus validation translated into positioned problems with messages that say how to fix.
+
+Kinds declare plain cerberus schemas; the building blocks below keep them short and consistent.
+A field may carry ``meta: {"ref": "<kind>"}`` (a reference to a record id of that kind, checked
+after every file is loaded) or ``meta: {"hint": "..."}`` (shown when a regex does not match).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from typing import Any
+
+from cerberus import Validator
+from cerberus.errors import ValidationError
+
+from macros.problems import Problem
+from macros.yamlfile import Document, NodePath
+
+Schema = dict[str, Any]
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+ID_HINT = "use kebab-case: lowercase letters, digits and single hyphens, e.g. 'champion-burnout'"
+
+
+def identifier(*, required: bool = True) -> Schema:
+    return {"type": "string", "required": required, "regex": ID_PATTERN,
+            "meta": {"hint": ID_HINT}}
+
+
+def ref(kind: str, *, required: bool = False) -> Schema:
+    return {**identifier(required=required), "meta": {"hint": ID_HINT, "ref": kind}}
+
+
+def ref_list(kind: str, *, required: bool = False) -> Schema:
+    return {"type": "list", "required": required, "schema": ref(kind)}
+
+
+def text(*, required: bool = True) -> Schema:
+    return {"type": "string", "required": required, "empty": False}
+
+
+def texts(*, required: bool = True, minlength: int = 1) -> Schema:
+    return {"type": "list", "required": required, "minlength": minlength, "schema": text()}
+
+
+def integer(*, required: bool = True, minimum: int = 0) -> Schema:
+    return {"type": "integer", "required": required, "min": minimum}
+
+
+def number(*, required: bool = True, minimum: float = 0) -> Schema:
+    return {"type": "number", "required": required, "min": minimum}
+
+
+def percent(*, required: bool = True) -> Schema:
+    return {"type": "number", "required": required, "min": 0, "max": 100}
+
+
+def span(value: Schema, *, required: bool = True, open_ended: bool = False) -> Schema:
+    """A range `{min: 3, max: 4}`; with `open_ended`, a missing max reads as "or more"."""
+    return {"type": "dict", "required": required, "schema": {
+        "min": {**value, "required": True},
+        "max": {**value, "required": not open_ended},
+    }}
+
+
+def mapping(fields: Schema, *, required: bool = True) -> Schema:
+    return {"type": "dict", "required": required, "schema": fields}
+
+
+def records(fields: Schema, *, required: bool = True, minlength: int = 1) -> Schema:
+    return {"type": "list", "required": required, "minlength": minlength,
+            "schema": {"type": "dict", "schema": fields}}
+
+
+_TYPE_WORDS = {
+    "string": "text", "integer": "a whole number", "number": "a number",
+    "boolean": "true or false", "list": "a list (lines starting with '- ')",
+    "dict": "a mapping (`key: value` lines)",
+}
+
+
+def validate(doc: Document, schema: Schema) -> list[Problem]:
+    validator = Validator(schema)
+    validator.allow_unknown = False
+    if validator.validate(doc.data if isinstance(doc.data, dict) else {"": doc.data}):
+        return []
+    if not isinstance(doc.data, dict):
+        return [doc.problem((), "a record must be a YAML mapping of `field: value` lines",
+                            "type")]
+    return [_translate(err, doc, schema) for err in _leaves(validator._errors)]
+
+
+def _leaves(errors: list[ValidationError]) -> Iterator[ValidationError]:
+    for err in errors:
+        if err.is_group_error:
+            yield from _leaves(err.child_errors)
+        else:
+            yield err
+
+
+def dotted(node_path: NodePath) -> str:
+    out = ""
+    for part in node_path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "record"
+
+
+def _translate(err: ValidationError, doc: Document, schema: Schema) -> Problem:
+    at: NodePath = tuple(err.document_path)
+    name = dotted(at)
+    field = at[-1] if at else ""
+    rule = err.rule
+    if err.code == 0x03:  # unknown field
+        allowed = sorted(_schema_at(schema, err.schema_path))
+        close = difflib.get_close_matches(str(field), allowed, n=1)
+        hint = f"did you mean {close[0]!r}? " if close else ""
+        return doc.problem(at, f"unknown field {name!r}: {hint}allowed here: "
+                           f"{', '.join(allowed)}", "unknown-field", key=True)
+    if rule == "required":
+        return doc.problem(at[:-1], f"{name!r} is required: add `{field}: ...` here", "required")
+    if rule == "type":
+        want = _TYPE_WORDS.get(str(err.constraint), str(err.constraint))
+        hint = "; write it without quotes" if isinstance(err.value, str) and err.constraint in (
+            "integer", "number") else ""
+        return doc.problem(at, f"{name!r} must be {want}, not {_describe(err.value)}{hint}",
+                           "type")
+    if rule == "nullable":
+        return doc.problem(at, f"{name!r} has no value: fill it in or delete the line", "type")
+    if rule == "empty":
+        return doc.problem(at, f"{name!r} is empty: write some text or delete the line", "empty")
+    if rule == "minlength":
+        return doc.problem(at, f"{name!r} needs at least {err.constraint} item(s)", "length")
+    if rule == "allowed":
+        choices = ", ".join(str(c) for c in err.constraint)
+        return doc.problem(at, f"{name!r} must be one of: {choices} (got {err.value!r})",
+                           "allowed")
+    if rule in ("min", "max"):
+        word = "at least" if rule == "min" else "at most"
+        return doc.problem(at, f"{name!r} must be {word} {err.constraint} (got {err.value!r})",
+                           "range")
+    if rule == "regex":
+        hint = _field_meta(schema, err.schema_path).get("hint", f"match {err.constraint}")
+        rule_name = "id-format" if hint == ID_HINT else "format"
+        return doc.problem(at, f"{name!r} is {err.value!r}: {hint}", rule_name)
+    return doc.problem(at, f"{name!r}: {err.rule} {err.constraint!r} not satisfied", str(rule))
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"{str(value).lower()}"
+    if isinstance(value, str):
+        return f"text {value!r}"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return repr(value)
+
+
+def _schema_at(schema: Schema, schema_path: tuple[Any, ...]) -> Schema:
+    node: Any = schema
+    for part in schema_path:
+        node = node[part]
+    return node if isinstance(node, dict) else {}
+
+
+def _field_meta(schema: Schema, schema_path: tuple[Any, ...]) -> dict[str, Any]:
+    rule_owner = _schema_at(schema, schema_path[:-1])
+    meta = rule_owner.get("meta", {})
+    return meta if isinstance(meta, dict) else {}
+
+
+def references(schema: Schema, data: Any, at: NodePath = ()) -> Iterator[tuple[NodePath, str, str]]:
+    """Yield (path, kind, id) for every `meta.ref` field present in `data`."""
+    if not isinstance(data, dict):
+        return
+    for key, rules in schema.items():
+        if key not in data:
+            continue
+        yield from _refs_in(rules, data[key], (*at, key))
+
+
+def _refs_in(rules: Schema, value: Any, at: NodePath) -> Iterator[tuple[NodePath, str, str]]:
+    kind = rules.get("meta", {}).get("ref")
+    if kind and isinstance(value, str):
+        yield at, kind, value
+    inner = rules.get("schema")
+    if inner is None:
+        return
+    if rules.get("type") == "list" and isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _refs_in(inner, item, (*at, i))
+    elif rules.get("type") == "dict":
+        yield from references(inner, value, at)
