@@ -88,7 +88,12 @@ def validate(doc: Document, schema: Schema) -> list[Problem]:
     if not isinstance(doc.data, dict):
         return [doc.problem((), "a record must be a YAML mapping of `field: value` lines",
                             "type")]
-    return [_translate(err, doc, schema) for err in _leaves(validator._errors)]
+    return [_translate(err, doc, schema) for err in _leaves(validator._errors)
+            if not _under_refused(tuple(err.document_path), doc)]
+
+
+def _under_refused(at: NodePath, doc: Document) -> bool:
+    return any(at[:len(bad)] == bad for bad in doc.refused)
 
 
 def _leaves(errors: list[ValidationError]) -> Iterator[ValidationError]:

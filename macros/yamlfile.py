@@ -42,6 +42,8 @@ class Document:
     data: Any
     value_marks: dict[NodePath, Mark] = field(default_factory=dict)
     key_marks: dict[NodePath, Mark] = field(default_factory=dict)
+    # Values the loader refused (bad tag, alias): already reported, so later checks skip them.
+    refused: set[NodePath] = field(default_factory=set)
 
     def mark(self, node_path: NodePath, *, key: bool = False) -> Mark:
         """Position of `node_path` (its key when `key`), else of its nearest known ancestor."""
@@ -93,6 +95,7 @@ def _build(node: yaml.Node, at: NodePath, doc: Document, problems: list[Problem]
         # An alias yields the anchored node again, so only its key tells where the alias is.
         problems.append(doc.problem(at, "anchors and aliases are not allowed: write the value "
                                     "out in full", "alias", key=at in doc.key_marks))
+        doc.refused.add(at)
         return None
     seen.add(id(node))
     doc.value_marks[at] = (node.start_mark.line + 1, node.start_mark.column + 1)
@@ -102,12 +105,14 @@ def _build(node: yaml.Node, at: NodePath, doc: Document, problems: list[Problem]
         if node.tag != _TAG + "seq":
             problems.append(doc.problem(at, f"tag {_short(node.tag)!r} is not allowed: remove "
                                         "the tag", "tag"))
+            doc.refused.add(at)
             return None
         return [_build(item, (*at, i), doc, problems, seen) for i, item in enumerate(node.value)]
     builder = _BUILDERS.get(node.tag)
     if builder is None:
         problems.append(doc.problem(at, f"tag {_short(node.tag)!r} is not allowed: remove the "
                                     "tag and write a plain value", "tag"))
+        doc.refused.add(at)
         return None
     return builder(node)
 
@@ -117,6 +122,7 @@ def _build_mapping(node: yaml.MappingNode, at: NodePath, doc: Document,
     if node.tag != _TAG + "map":
         problems.append(doc.problem(at, f"tag {_short(node.tag)!r} is not allowed: remove the "
                                     "tag", "tag"))
+        doc.refused.add(at)
         return {}
     result: dict[str, Any] = {}
     for key_node, value_node in node.value:

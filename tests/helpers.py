@@ -1,0 +1,63 @@
+"""Shared test helpers: example files, throwaway projects and real MkDocs builds."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "tests" / "examples"
+EXPECT = "# expect: "
+
+
+def expected_problems(path: Path) -> list[str]:
+    """The `# expect: line:col: ...` lines of an example file, in order."""
+    return [line[len(EXPECT):] for line in path.read_text().splitlines()
+            if line.startswith(EXPECT)]
+
+
+def make_project(dest: Path, *, data: Path = EXAMPLES / "valid",
+                 docs: Path = EXAMPLES / "docs", nav: list[Any] | None = None) -> Path:
+    """A copy of this project's MkDocs setup with other data and docs, ready to build."""
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(data, dest / "data")
+    shutil.copytree(docs, dest / "docs")
+    shutil.copytree(ROOT / "hooks", dest / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text())
+    config["nav"] = nav if nav is not None else [
+        {"Home": "index.md"}, "templates/index.md", "waves/index.md", "bottlenecks/index.md",
+        "success-packages/index.md", "roadmap/index.md"]
+    (dest / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False))
+    return dest
+
+
+def build(project: Path, site: Path | None = None) -> subprocess.CompletedProcess[str]:
+    site = site or project / "site"
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
+         "-d", str(site)],
+        cwd=project, capture_output=True, text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+
+
+def search_index(site: Path) -> list[dict[str, Any]]:
+    docs: list[dict[str, Any]] = json.loads(
+        (site / "search" / "search_index.json").read_text())["docs"]
+    return docs
+
+
+def page(site: Path, url: str) -> str:
+    return (site / url.strip("/") / "index.html").read_text()
+
+
+def article(html: str) -> str:
+    """The page's own content, without the theme's header, nav and footer."""
+    start = html.index("<article")
+    return html[start:html.index("</article>", start)]
