@@ -55,7 +55,7 @@ def test_search_index_holds_every_record_title(site: Path) -> None:
 def test_data_is_never_evaluated_or_injected(site: Path) -> None:
     for html in (article(page(site, "bottlenecks/hostile-input")), article(page(site, ""))):
         assert "{{ 7*7 }}" in html
-        assert "Sneaky {{ 7*7 }} &lt;b&gt;bold&lt;/b&gt;" in html
+        assert "Sneaky {{ 7*7 }} &lt;b&gt;bold&lt;/b&gt; &lt;/title&gt;&lt;script&gt;" in html
         assert "&lt;script&gt;document.title=" in html
         assert "<script>document.title" not in html
         assert "<img src=x" not in html
@@ -64,7 +64,10 @@ def test_data_is_never_evaluated_or_injected(site: Path) -> None:
         assert "uid=" not in html                       # the os.popen payload never ran
         assert 'id="top"' not in html                   # no attribute injected
     html = page(site, "bottlenecks/hostile-input")
-    assert "<title>Sneaky {{ 7*7 }} &lt;b&gt;bold&lt;/b&gt; - AI Scaling Playbook</title>" in html
+    full = page(site, "bottlenecks/hostile-input")
+    assert ("<title>Sneaky {{ 7*7 }} &lt;b&gt;bold&lt;/b&gt; &lt;/title&gt;&lt;script&gt;alert(1)"
+            "&lt;/script&gt; - AI Scaling Playbook</title>") in full
+    assert "<script>alert(1)" not in full
     assert "# Not a heading {: #top } - not a list" in html
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
 
