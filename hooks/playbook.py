@@ -1,39 +1,83 @@
 """MkDocs glue: load and check the data once per build, add the generated pages.
 
 Everything real happens in the `macros` package; this module only connects it to MkDocs events.
+An edition is chosen with the PLAYBOOK_EDITION environment variable (`playbook build
+--edition <slug>` sets it); without it the default edition is built.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from macros.catalog import load_catalog
+from macros.editions.choice import choose
+from macros.editions.load import Edition, load_edition
+from macros.editions.plan_page import PLAN_URI, plan_page
+from macros.editions.settings import EDITION_ENV, site_settings
 from macros.navigation import expand_nav
 from macros.page_macros import CATALOG_KEY
 from macros.pages import generate
 from macros.problems import report
 
+EDITION_KEY = "playbook_edition"
+
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
-    catalog, problems = load_catalog(root)
-    if problems:
+    slug = os.environ.get(EDITION_ENV, "").strip()
+    edition = None
+    if slug:
+        edition, problems = load_edition(root, slug)
+        catalog = edition.catalog if edition else None
+    else:
+        catalog, problems = load_catalog(root)
+    if problems or catalog is None:
         raise PluginError("the playbook data has problems:\n" + report(problems))
     config[CATALOG_KEY] = catalog
+    config[EDITION_KEY] = edition
     config.nav = expand_nav(config.nav, catalog)
+    if edition is not None:
+        _apply_edition(config, edition)
     return config
 
 
+def _apply_edition(config: MkDocsConfig, edition: Edition) -> None:
+    settings = site_settings(edition)
+    config.site_name = settings.site_name
+    if settings.site_url:
+        config.site_url = settings.site_url
+    if settings.palette:
+        config.theme["palette"] = settings.palette
+    if settings.logo_uri:
+        config.theme["logo"] = settings.logo_uri
+    config.nav = [*config.nav[:1], {"Our plan": PLAN_URI}, *config.nav[1:]]
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for generated in generate(config[CATALOG_KEY]):
+    edition: Edition | None = config[EDITION_KEY]
+    org = edition.org if edition else None
+    for generated in generate(config[CATALOG_KEY], org):
         file = File.generated(config, generated.uri, content=generated.markdown,
                               inclusion=InclusionLevel.INCLUDED)
         if generated.source:
             # Relative to edit_uri (which points into docs/), so "../" reaches the data folder.
             file.edit_uri = f"../{generated.source}"
         files.append(file)
+    if edition is not None:
+        choice = choose(edition.org, edition.catalog)
+        plan = File.generated(config, PLAN_URI, content=plan_page(edition.catalog, edition.org,
+                                                                  choice),
+                              inclusion=InclusionLevel.INCLUDED)
+        plan.edit_uri = f"../{edition.overlay.path}"
+        files.append(plan)
+        settings = site_settings(edition)
+        if edition.logo and settings.logo_uri:
+            files.append(File.generated(config, settings.logo_uri,
+                                        abs_src_path=str(edition.logo),
+                                        inclusion=InclusionLevel.INCLUDED))
     return files
-

@@ -35,6 +35,20 @@ class Record:
 @dataclass
 class Catalog:
     records: dict[str, dict[str, Record]] = field(default_factory=dict)
+    # In an edition: kind -> id -> "file:line:col" of the overlay line that left it out.
+    excluded: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def require(self, kind: str, record_id: str) -> Record:
+        """The record, or a KeyError that says why it is missing (unknown, or excluded)."""
+        record = self.get(kind, record_id)
+        if record is not None:
+            return record
+        where = self.excluded.get(kind, {}).get(record_id)
+        if where:
+            raise KeyError(f"{kind} record {record_id!r} is excluded from this edition by "
+                           f"{where}: remove the link, or keep the record")
+        known = ", ".join(sorted(self.records.get(kind, {})))
+        raise KeyError(f"no {kind} record {record_id!r} (known: {known})")
 
     def get(self, kind: str, record_id: str) -> Record | None:
         return self.records.get(kind, {}).get(record_id)
@@ -66,12 +80,12 @@ def load_catalog(root: Path, data_dir: str = "data") -> tuple[Catalog, list[Prob
                                     f"folders here are {', '.join(KINDS)}", "unknown-kind"))
             continue
         for path in sorted(entry.iterdir()):
-            problems += _load_record(catalog, entry.name, path, f"{shown}/{path.name}")
+            problems += load_record(catalog, entry.name, path, f"{shown}/{path.name}")
     problems += check_references(catalog)
     return catalog, problems
 
 
-def _load_record(catalog: Catalog, kind: str, path: Path, shown: str) -> list[Problem]:
+def load_record(catalog: Catalog, kind: str, path: Path, shown: str) -> list[Problem]:
     if path.suffix != ".yml" or not path.is_file() or path.is_symlink():
         hint = "rename it to end in .yml" if path.suffix == ".yaml" else "move it out of data/"
         return [Problem(shown, 1, 1, f"only regular .yml record files belong here: {hint}",
@@ -94,13 +108,23 @@ def _load_record(catalog: Catalog, kind: str, path: Path, shown: str) -> list[Pr
     return problems
 
 
-def check_references(catalog: Catalog) -> list[Problem]:
+def check_references(catalog: Catalog,
+                     excluded: dict[str, dict[str, str]] | None = None) -> list[Problem]:
+    """Every `ref` field must name an existing record; `excluded` maps kind -> id -> the
+    overlay position that left a record out of an edition, so the message can point there."""
     problems = []
     for record in catalog:
         for at, kind, target in references(KINDS[record.kind].schema, record.data):
-            if catalog.get(kind, target) is None:
-                known = ", ".join(sorted(catalog.records.get(kind, {}))) or "none yet"
+            if catalog.get(kind, target) is not None:
+                continue
+            where = (excluded or {}).get(kind, {}).get(target)
+            if where:
                 problems.append(record.doc.problem(
-                    at, f"{KINDS[kind].singular} {target!r} does not exist: use one of {known}",
-                    "reference"))
+                    at, f"{KINDS[kind].singular} {target!r} is excluded by {where}: drop this "
+                    "reference with an override, or keep the record", "excluded-reference"))
+                continue
+            known = ", ".join(sorted(catalog.records.get(kind, {}))) or "none yet"
+            problems.append(record.doc.problem(
+                at, f"{KINDS[kind].singular} {target!r} does not exist: use one of {known}",
+                "reference"))
     return problems

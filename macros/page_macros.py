@@ -36,15 +36,13 @@ def register(env: Any) -> None:
     @env.macro  # type: ignore[untyped-decorator]
     def link(kind: str, record_id: str, anchor: str = "") -> str:
         """A link to a record's page, checked at build time like any Markdown link."""
-        if catalog().get(kind, record_id) is None:
-            raise KeyError(f"no {kind} record {record_id!r}")
+        catalog().require(kind, record_id)
         return str(Ctx(catalog(), here()).link_to(kind, record_id, anchor))
 
     @env.macro  # type: ignore[untyped-decorator]
     def href(kind: str, record_id: str, anchor: str = "") -> str:
         """The relative URL of a record's page (or one of its sections)."""
-        if catalog().get(kind, record_id) is None:
-            raise KeyError(f"no {kind} record {record_id!r}")
+        catalog().require(kind, record_id)
         return Ctx(catalog(), here()).href(page_uri(kind, record_id), anchor)
 
     @env.macro  # type: ignore[untyped-decorator]

@@ -116,6 +116,11 @@ def _translate(err: ValidationError, doc: Document, schema: Schema) -> Problem:
     name = dotted(at)
     field = at[-1] if at else ""
     rule = err.rule
+    on_key = "keysrules" in err.schema_path  # the mapping key itself is what is wrong
+
+    def problem(message: str, rule_name: str, node: NodePath = at) -> Problem:
+        return doc.problem(node, message, rule_name, key=on_key)
+
     if err.code == 0x03:  # unknown field
         allowed = sorted(_schema_at(schema, err.schema_path))
         close = difflib.get_close_matches(str(field), allowed, n=1)
@@ -123,32 +128,29 @@ def _translate(err: ValidationError, doc: Document, schema: Schema) -> Problem:
         return doc.problem(at, f"unknown field {name!r}: {hint}allowed here: "
                            f"{', '.join(allowed)}", "unknown-field", key=True)
     if rule == "required":
-        return doc.problem(at[:-1], f"{name!r} is required: add `{field}: ...` here", "required")
+        return problem(f"{name!r} is required: add `{field}: ...` here", "required", at[:-1])
     if rule == "type":
         want = _TYPE_WORDS.get(str(err.constraint), str(err.constraint))
         hint = "; write it without quotes" if isinstance(err.value, str) and err.constraint in (
             "integer", "number") else ""
-        return doc.problem(at, f"{name!r} must be {want}, not {_describe(err.value)}{hint}",
-                           "type")
+        return problem(f"{name!r} must be {want}, not {_describe(err.value)}{hint}", "type")
     if rule == "nullable":
-        return doc.problem(at, f"{name!r} has no value: fill it in or delete the line", "type")
+        return problem(f"{name!r} has no value: fill it in or delete the line", "type")
     if rule == "empty":
-        return doc.problem(at, f"{name!r} is empty: write some text or delete the line", "empty")
+        return problem(f"{name!r} is empty: write some text or delete the line", "empty")
     if rule == "minlength":
-        return doc.problem(at, f"{name!r} needs at least {err.constraint} item(s)", "length")
+        return problem(f"{name!r} needs at least {err.constraint} item(s)", "length")
     if rule == "allowed":
         choices = ", ".join(str(c) for c in err.constraint)
-        return doc.problem(at, f"{name!r} must be one of: {choices} (got {err.value!r})",
-                           "allowed")
+        return problem(f"{name!r} must be one of: {choices} (got {err.value!r})", "allowed")
     if rule in ("min", "max"):
         word = "at least" if rule == "min" else "at most"
-        return doc.problem(at, f"{name!r} must be {word} {err.constraint} (got {err.value!r})",
-                           "range")
+        return problem(f"{name!r} must be {word} {err.constraint} (got {err.value!r})", "range")
     if rule == "regex":
         hint = _field_meta(schema, err.schema_path).get("hint", f"match {err.constraint}")
         rule_name = "id-format" if hint == ID_HINT else "format"
-        return doc.problem(at, f"{name!r} is {err.value!r}: {hint}", rule_name)
-    return doc.problem(at, f"{name!r}: {err.rule} {err.constraint!r} not satisfied", str(rule))
+        return problem(f"{name!r} is {err.value!r}: {hint}", rule_name)
+    return problem(f"{name!r}: {err.rule} {err.constraint!r} not satisfied", str(rule))
 
 
 def _describe(value: Any) -> str:

@@ -44,21 +44,27 @@ class Document:
     key_marks: dict[NodePath, Mark] = field(default_factory=dict)
     # Values the loader refused (bad tag, alias): already reported, so later checks skip them.
     refused: set[NodePath] = field(default_factory=set)
+    # For records merged with an overlay: the file that supplied a value, where not `path`.
+    sources: dict[NodePath, str] = field(default_factory=dict)
+
+    def locate(self, node_path: NodePath, *, key: bool = False) -> tuple[str, int, int]:
+        """File, line and column of `node_path` (its key when `key`), else of its nearest
+        known ancestor."""
+        if key and node_path in self.key_marks:
+            return (self.sources.get(node_path, self.path), *self.key_marks[node_path])
+        for end in range(len(node_path), -1, -1):
+            at = node_path[:end]
+            if at in self.value_marks:
+                return (self.sources.get(at, self.path), *self.value_marks[at])
+        return (self.path, 1, 1)
 
     def mark(self, node_path: NodePath, *, key: bool = False) -> Mark:
-        """Position of `node_path` (its key when `key`), else of its nearest known ancestor."""
-        marks = self.key_marks if key else self.value_marks
-        if node_path in marks:
-            return marks[node_path]
-        for end in range(len(node_path) - 1, -1, -1):
-            parent = node_path[:end]
-            if parent in self.value_marks:
-                return self.value_marks[parent]
-        return (1, 1)
+        _, line, col = self.locate(node_path, key=key)
+        return (line, col)
 
-    def problem(self, node_path: NodePath, message: str, rule: str, *, key: bool = False) -> Problem:
-        line, col = self.mark(node_path, key=key)
-        return Problem(self.path, line, col, message, rule)
+    def problem(self, node_path: NodePath, message: str, rule: str, *,
+                key: bool = False) -> Problem:
+        return Problem(*self.locate(node_path, key=key), message, rule)
 
 
 def load_file(path: Path, display_path: str) -> tuple[Document | None, list[Problem]]:

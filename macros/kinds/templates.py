@@ -243,7 +243,7 @@ def _check_basis(doc: Document, at: NodePath, line: dict[str, Any]) -> list[Prob
 def check_targets(doc: Document) -> list[Problem]:
     problems = check_non_decreasing(doc, ("phases",), "adoption_pct", "phase adoption target")
     problems += check_non_decreasing(doc, ("targets",), "adoption_pct", "adoption target")
-    for p, phase in enumerate(doc.data.get("phases", [])):
+    for p in range(len(doc.data.get("phases", []))):
         problems += check_non_decreasing(doc, ("phases", p, "steps"), "adoption_pct",
                                          "step adoption target")
     return problems

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from types import ModuleType
+from typing import Any
 
 from macros.catalog import Catalog, Record
 from macros.pages import bottlenecks, roadmap, success_packages, templates, waves
@@ -26,23 +27,21 @@ class GeneratedPage:
     source: str | None  # the YAML file it comes from, for the edit link
 
 
-def generate(catalog: Catalog) -> list[GeneratedPage]:
-    """Every page the data produces: one per record plus one index per kind."""
+def generate(catalog: Catalog, org: dict[str, Any] | None = None) -> list[GeneratedPage]:
+    """Every page the data produces: one per record plus one index per kind. With an
+    organization (an edition), pages add the figures worked out for it."""
     pages = []
     for kind, module in _MODULES.items():
         uri = index_uri(kind)
-        pages.append(GeneratedPage(uri, module.index(Ctx(catalog, uri)), None))
+        pages.append(GeneratedPage(uri, module.index(Ctx(catalog, uri, org)), None))
         for record in catalog.ordered(kind):
             uri = page_uri(kind, record.id)
-            pages.append(GeneratedPage(uri, module.page(record, Ctx(catalog, uri)),
+            pages.append(GeneratedPage(uri, module.page(record, Ctx(catalog, uri, org)),
                                        record.source))
     return pages
 
 
 def embed(catalog: Catalog, kind: str, record_id: str, from_uri: str) -> str:
-    record = catalog.get(kind, record_id)
-    if record is None:
-        known = ", ".join(sorted(catalog.records.get(kind, {})))
-        raise KeyError(f"no {kind} record {record_id!r} (known: {known})")
+    record = catalog.require(kind, record_id)
     render: Callable[[Record, Ctx], str] = _MODULES[kind].embed
     return render(record, Ctx(catalog, from_uri))

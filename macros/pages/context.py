@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from typing import Any
 
 from macros.catalog import Catalog, Record
 from macros.md import Raw, link
@@ -13,6 +14,7 @@ from macros.md import Raw, link
 class Ctx:
     catalog: Catalog
     page_uri: str  # the src path of the page being written, e.g. "templates/rapid.md"
+    org: dict[str, Any] | None = None  # the organization of an edition, if any
 
     def href(self, target_uri: str, anchor: str = "") -> str:
         rel = posixpath.relpath(target_uri, posixpath.dirname(self.page_uri) or ".")

@@ -6,6 +6,7 @@ import math
 from typing import Any
 
 from macros.catalog import Record
+from macros.editions.render import template_for_org
 from macros.md import (
     Raw,
     admonition,
@@ -32,8 +33,10 @@ def adopters(record: Record) -> int:
 
 def page(record: Record, ctx: Ctx) -> str:
     d = record.data
-    parts = [f"# {inline(d['title'])}", inline(d["summary"]), glance(record),
-             heading(2, "When to use it", "when-to-use"), bullets(d["when_to_use"])]
+    parts = [f"# {inline(d['title'])}", inline(d["summary"]), glance(record)]
+    if ctx.org is not None:
+        parts.append(template_for_org(record, ctx.org))
+    parts += [heading(2, "When to use it", "when-to-use"), bullets(d["when_to_use"])]
     if d.get("risk_note"):
         parts.append(f"*Risk:* {inline(d['risk_note'])}")
     parts += [_example(record, ctx), _plan(record, ctx), _support(record),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from macros.catalog import Record
-from macros.md import bullets, checklist, heading, inline, raw_bullets, span_text, table
+from macros.md import checklist, heading, inline, raw_bullets, span_text, table
 from macros.pages.context import Ctx
 
 

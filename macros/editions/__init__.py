@@ -1,0 +1,1 @@
+"""Tailored editions: an organization's overlay merged over the base playbook."""

@@ -1,0 +1,184 @@
+"""Build an edition: the base catalog, an organization's overlay merged over a fresh copy."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from macros.catalog import Catalog, Record, check_references, load_catalog, load_record
+from macros.editions.merge import merge_record
+from macros.editions.schema import CURRENCIES, MKDOCS_KEYS, SCHEMA
+from macros.kinds import KINDS
+from macros.kinds.base import check_ranges
+from macros.problems import Problem
+from macros.schema import ID_PATTERN, validate
+from macros.yamlfile import Document, load_file
+
+ORGS = "data/orgs"
+
+
+@dataclass
+class Edition:
+    slug: str
+    org: dict[str, Any]
+    overlay: Document
+    catalog: Catalog
+    logo: Path | None = None
+
+    @property
+    def currency(self) -> str:
+        return CURRENCIES[self.org["currency"]]
+
+
+def edition_slugs(root: Path) -> list[str]:
+    folder = root / ORGS
+    return sorted(p.stem for p in folder.glob("*.yml")) if folder.is_dir() else []
+
+
+def load_edition(root: Path, slug: str) -> tuple[Edition | None, list[Problem]]:
+    shown = f"{ORGS}/{slug}.yml"
+    if not re.match(ID_PATTERN, slug):
+        return None, [Problem(shown, 1, 1, f"edition {slug!r} is not a valid slug: use kebab-"
+                              "case like 'acme-robotics'", "id-format")]
+    path = root / shown
+    if path.is_symlink() or not path.is_file():
+        known = ", ".join(edition_slugs(root)) or "none"
+        why = "is a symbolic link: copy the file instead" if path.is_symlink() else \
+            f"does not exist (editions: {known})"
+        return None, [Problem(shown, 1, 1, f"overlay {shown} {why}", "overlay-file")]
+    catalog, problems = load_catalog(root)
+    overlay, load_problems = load_file(path, shown)
+    problems += load_problems
+    if overlay is None or problems:
+        return None, problems
+    problems += _check_overlay(overlay)
+    if problems:
+        return None, problems
+    edition = Edition(slug, overlay.data, overlay, _copy(catalog))
+    problems += _add_own_records(root, edition)
+    problems += _apply_overrides(edition)
+    problems += _apply_exclusions(edition)
+    problems += check_references(edition.catalog, edition.catalog.excluded)
+    problems += _check_org(root, edition)
+    return (None if problems else edition), problems
+
+
+def _check_overlay(overlay: Document) -> list[Problem]:
+    if not isinstance(overlay.data, dict):
+        return [overlay.problem((), "an overlay must be a YAML mapping of `field: value` lines",
+                                "type")]
+    problems = [overlay.problem((key,), f"{key!r} is MkDocs configuration, which overlays cannot "
+                                "set: an overlay only describes the organization and its "
+                                "changes to the playbook's records", "overlay-config", key=True)
+                for key in overlay.data if key in MKDOCS_KEYS]
+    checked = {k: v for k, v in overlay.data.items() if k not in MKDOCS_KEYS}
+    return problems + validate(Document(overlay.path, checked, overlay.value_marks,
+                                        overlay.key_marks, overlay.refused), SCHEMA)
+
+
+def _copy(catalog: Catalog) -> Catalog:
+    return Catalog({kind: dict(records) for kind, records in catalog.records.items()})
+
+
+def _add_own_records(root: Path, edition: Edition) -> list[Problem]:
+    folder = root / ORGS / edition.slug
+    if not folder.exists():
+        return []
+    problems: list[Problem] = []
+    for entry in sorted(folder.iterdir()):
+        shown = f"{ORGS}/{edition.slug}/{entry.name}"
+        if entry.is_symlink():
+            problems.append(Problem(shown, 1, 1, "symbolic links are not allowed in an overlay "
+                                    "folder: copy the file instead", "overlay-file"))
+        elif entry.is_dir() and entry.name in KINDS:
+            for path in sorted(entry.iterdir()):
+                problems += _add_record(edition, entry.name, path, f"{shown}/{path.name}")
+        elif entry.is_dir():
+            problems.append(Problem(shown, 1, 1, f"{entry.name!r} is not a data kind: the "
+                                    f"folders here are {', '.join(KINDS)}", "unknown-kind"))
+    return problems
+
+
+def _add_record(edition: Edition, kind: str, path: Path, shown: str) -> list[Problem]:
+    own = Catalog({kind: {}})
+    problems = load_record(own, kind, path, shown)
+    for record_id, record in own.records[kind].items():
+        if record_id in edition.catalog.records[kind]:
+            problems.append(record.doc.problem(
+                ("id",), f"{kind} {record_id!r} already exists in the base playbook: change it "
+                f"under `overrides: {{{kind}: {{{record_id}: ...}}}}` instead", "duplicate-id"))
+        else:
+            edition.catalog.records[kind][record_id] = record
+    return problems
+
+
+def _apply_overrides(edition: Edition) -> list[Problem]:
+    problems: list[Problem] = []
+    for kind, changes in edition.org.get("overrides", {}).items():
+        for record_id, fields in changes.items():
+            at = ("overrides", kind, record_id)
+            base = edition.catalog.get(kind, record_id)
+            if base is None:
+                problems.append(edition.overlay.problem(
+                    at, f"there is no {KINDS[kind].singular} {record_id!r} to override: use one "
+                    f"of {', '.join(sorted(edition.catalog.records[kind]))}", "reference",
+                    key=True))
+                continue
+            if "id" in fields:
+                problems.append(edition.overlay.problem(
+                    (*at, "id"), "an override cannot change a record's id: ids are permanent "
+                    "URLs", "overlay-id", key=True))
+                continue
+            doc, found = merge_record(base.doc, fields, at, edition.overlay)
+            found += validate(doc, KINDS[kind].schema)
+            if not found:
+                for check in (check_ranges, *KINDS[kind].checks):
+                    found += check(doc)
+            problems += found
+            edition.catalog.records[kind][record_id] = Record(kind, record_id, doc.data, doc)
+    return problems
+
+
+def _apply_exclusions(edition: Edition) -> list[Problem]:
+    problems = []
+    for kind, ids in edition.org.get("exclude", {}).items():
+        for i, record_id in enumerate(ids):
+            at = ("exclude", kind, i)
+            if edition.catalog.records[kind].pop(record_id, None) is None:
+                problems.append(edition.overlay.problem(
+                    at, f"there is no {KINDS[kind].singular} {record_id!r} to exclude",
+                    "reference"))
+                continue
+            file, line, col = edition.overlay.locate(at)
+            edition.catalog.excluded.setdefault(kind, {})[record_id] = f"{file}:{line}:{col}"
+    return problems
+
+
+def _check_org(root: Path, edition: Edition) -> list[Problem]:
+    org, overlay = edition.org, edition.overlay
+    problems = []
+    departments = {d["id"] for d in org["departments"]}
+    for i, champion in enumerate(org.get("champions", [])):
+        if champion["department"] not in departments:
+            problems.append(overlay.problem(
+                ("champions", i, "department"), f"department {champion['department']!r} is not "
+                f"in this overlay's departments: use one of {', '.join(sorted(departments))}",
+                "reference"))
+    staffed = sum(d["headcount"] for d in org["departments"])
+    if staffed > org["headcount"]:
+        problems.append(overlay.problem(
+            ("headcount",), f"departments add up to {staffed} people, more than the headcount "
+            f"of {org['headcount']}: correct a department or the headcount", "figure-mismatch"))
+    logo = org.get("branding", {}).get("logo")
+    if logo:
+        folder = (root / ORGS / edition.slug).resolve()
+        path = root / ORGS / edition.slug / logo
+        if path.is_symlink() or not path.is_file() or path.resolve().parent != folder:
+            problems.append(overlay.problem(
+                ("branding", "logo"), f"logo {logo!r} must be a regular file in "
+                f"{ORGS}/{edition.slug}/ (not a link): add the image there", "overlay-file"))
+        else:
+            edition.logo = path
+    return problems

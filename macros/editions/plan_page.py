@@ -1,0 +1,109 @@
+"""The page only an edition has: "Our plan", every figure worked out for the organization."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from macros.catalog import Catalog, Record
+from macros.editions import figures
+from macros.editions.render import filled_prompt, plans_table
+from macros.md import bullets, heading, inline, money, table
+from macros.pages.context import Ctx
+
+PLAN_URI = "our-plan.md"
+
+
+def plan_page(catalog: Catalog, org: dict[str, Any], recommendation: Any) -> str:
+    ctx = Ctx(catalog, PLAN_URI, org)
+    name = org["name"]
+    start = figures.calendar(org.get("start_month"), {"min": 1})
+    intro = f"The playbook worked out for {name}: {org['headcount']:,} people"
+    intro += f", starting in {start}." if start else "."
+    comparison, plans = plans_table(catalog, org)
+    chosen = next((p for p in plans if p.template_id == recommendation.template), plans[0])
+    parts = [f"# Our plan at {inline(name)}", inline(intro),
+             _recommendation(ctx, recommendation),
+             heading(2, "What each template would mean for us", "templates"), comparison,
+             _departments(ctx, org, chosen), _support(catalog, org, chosen.adopters),
+             _pilot(org, chosen.adopters), _prompts(ctx, org)]
+    return "\n\n".join(p for p in parts if p) + "\n"
+
+
+def _recommendation(ctx: Ctx, rec: Any) -> str:
+    lead = "We have chosen" if rec.pinned else "The playbook recommends"
+    return "\n\n".join([heading(2, "Our template", "recommendation"),
+                        f"{lead} the {ctx.link_to('templates', rec.template)} template.",
+                        bullets(rec.reasons)])
+
+
+def _departments(ctx: Ctx, org: dict[str, Any], plan: figures.TemplatePlan) -> str:
+    joins = {name: phase for phase in plan.phases for name, _ in phase.departments}
+    rows = []
+    for dept in org["departments"]:
+        phase = joins.get(dept["name"])
+        rows.append([dept["name"], dept["headcount"], ctx.link_to("waves", dept["wave"]),
+                     f"{phase.title} ({phase.when or 'months ' + str(phase.months['min'])})"
+                     if phase else "-"])
+    return "\n\n".join([heading(2, "Departments and waves", "departments"),
+                        table(["Department", "People", "Wave", f"Joins in ({plan.title})"],
+                              rows)])
+
+
+def _support(catalog: Catalog, org: dict[str, Any], adopters: int) -> str:
+    capacity = catalog.get("scale-planning", "support-capacity")
+    parts = [heading(2, "Champions and support", "support")]
+    if capacity is not None:
+        need = figures.support_needs(capacity, org, adopters)
+        rows = [
+            ["One or two champions per 50 people", _pair(need.champions_per_50)],
+            ["A share of the organization", _pair(need.champions_by_share)],
+            [f"Support load for {adopters:,} people using AI", _pair(need.champions_by_load)],
+            ["Champion hours a week", _pair(need.champion_hours)],
+            ["Champion cost a week", f"{money(need.champion_cost[0])}-"
+                                     f"{money(need.champion_cost[1])}"],
+            ["AI lead and tools a week (scaled to our users)", money(need.other_cost)],
+            ["Weekly support cost", f"{money(need.weekly_cost[0])}-"
+                                    f"{money(need.weekly_cost[1])}"],
+        ]
+        parts.append(table(["Rule", "For us"], rows))
+    champions = org.get("champions", [])
+    departments = {d["id"]: d["name"] for d in org["departments"]}
+    if champions:
+        parts += [f"**Our champions so far ({len(champions)})**",
+                  bullets(f"{c['name']} ({departments[c['department']]})" for c in champions)]
+    support = org["support"]
+    parts.append(inline(f"Ask in {support['chat_channel']}; office hours: "
+                        f"{support['office_hours']}."))
+    return "\n\n".join(parts)
+
+
+def _pilot(org: dict[str, Any], adopters: int) -> str:
+    pilot = org["pilot"]
+    users = figures.people(pilot["adoption_pct"], pilot["people"])
+    lines = [f"{pilot['team']}: {pilot['people']} people, {pilot['adoption_pct']:g}% adoption "
+             f"= {users} people using AI."]
+    value = figures.pilot_value(org, adopters)
+    if value is not None:
+        lines.append(f"At {pilot['hours_saved_per_week']:g} hours saved per person per week, "
+                     f"the pilot saves {value.hours_per_week:g} hours a week.")
+        if value.hours_per_week_at_scale is not None:
+            lines.append(f"If the {adopters:,} people of the final target save as much, that is "
+                         f"{value.hours_per_week_at_scale:,.0f} hours a week.")
+    return "\n\n".join([heading(2, "Our pilot", "pilot"), bullets(lines)])
+
+
+def _prompts(ctx: Ctx, org: dict[str, Any]) -> str:
+    facts = figures.prompt_facts(org, ctx.catalog)
+    parts = [heading(2, "Setup prompts, filled in for us", "prompts"),
+             "Copy a prompt into your AI assistant. Placeholders we could not fill from our "
+             "own data stay in brackets."]
+    template: Record
+    for template in ctx.catalog.ordered("templates"):
+        parts += [heading(3, template.data["title"], f"prompt-{template.id}"),
+                  filled_prompt(template, facts)]
+    return "\n\n".join(parts)
+
+
+def _pair(pair: tuple[float, float]) -> str:
+    low, high = pair
+    return f"{low:,.0f}" if low == high else f"{low:,.0f}-{high:,.0f}"

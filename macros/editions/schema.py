@@ -1,0 +1,106 @@
+"""The organization overlay: one file per organization at `data/orgs/<slug>.yml`.
+
+An overlay is data only. It describes the organization and may change the playbook's records,
+but it cannot name MkDocs settings, plugins, scripts, styles or files outside its own folder:
+unknown keys are errors, and branding is limited to palette colour names and a logo image in
+`data/orgs/<slug>/`. A valid overlay, shortened::
+
+    name: Brightpath Software
+    headcount: 150
+    currency: USD
+    start_month: 2027-03
+    urgency: high                    # low | moderate | high
+    budget_available: 400000
+    risk_tolerance: high             # low | medium | high
+    pilot: {team: Sales, people: 15, adoption_pct: 80, hours_saved_per_week: 3}
+    ai_tool: Claude
+    support: {chat_channel: "#ai-help", office_hours: "Tue and Thu, 10:00-11:00"}
+    departments:
+      - {id: sales, name: Sales, headcount: 15, wave: wave-1}
+    champions:
+      - {name: Dana Reyes, department: sales}
+    site_url: https://ai.brightpath.example/
+    branding: {primary: teal, accent: amber, logo: logo.png}
+    template: rapid                  # optional: pin a template instead of the recommendation
+    overrides:                       # optional: change base records, by kind and id
+      templates:
+        rapid:
+          budget: {total: 300000}
+    exclude:                         # optional: leave records out of this edition
+      bottlenecks: [infrastructure-load]
+
+Records of its own go in `data/orgs/<slug>/<kind>/<id>.yml` and follow that kind's schema.
+"""
+
+from __future__ import annotations
+
+from macros.kinds import KINDS
+from macros.schema import (
+    ID_HINT,
+    ID_PATTERN,
+    identifier,
+    integer,
+    mapping,
+    number,
+    percent,
+    records,
+    ref,
+    text,
+)
+
+PRIMARY = ["red", "pink", "purple", "deep-purple", "indigo", "blue", "light-blue", "cyan",
+           "teal", "green", "light-green", "lime", "yellow", "amber", "orange", "deep-orange",
+           "brown", "grey", "blue-grey", "black", "white"]
+ACCENT = [c for c in PRIMARY if c not in ("brown", "grey", "blue-grey", "black", "white")]
+CURRENCIES = {"USD": "$", "EUR": "€", "GBP": "£", "CAD": "CA$", "AUD": "A$", "CHF": "CHF "}
+LOGO_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]*\.(png|jpg|jpeg|webp)$"
+
+# Names that belong to mkdocs.yml: an overlay that uses one gets a message saying why it can't.
+MKDOCS_KEYS = {
+    "site_name", "site_dir", "docs_dir", "theme", "plugins", "hooks", "markdown_extensions",
+    "extra", "extra_css", "extra_javascript", "extra_templates", "nav", "watch", "strict",
+    "use_directory_urls", "repo_url", "repo_name", "edit_uri", "copyright", "validation",
+    "exclude_docs", "not_in_nav", "dev_addr", "remote_branch", "remote_name", "INHERIT",
+}
+
+_KIND_NAMES = {"allowed": list(KINDS)}
+_IDS = {"regex": ID_PATTERN, "meta": {"hint": ID_HINT}}
+
+SCHEMA = {
+    "name": text(),
+    "headcount": integer(minimum=1),
+    "currency": {"type": "string", "required": True, "allowed": list(CURRENCIES)},
+    "start_month": {"type": "string", "required": False, "regex": r"^\d{4}-(0[1-9]|1[0-2])$",
+                    "meta": {"hint": "write the year and month as YYYY-MM, e.g. '2027-03'"}},
+    "urgency": {"type": "string", "required": True, "allowed": ["low", "moderate", "high"]},
+    "budget_available": integer(),
+    "risk_tolerance": {"type": "string", "required": True, "allowed": ["low", "medium", "high"]},
+    "size": {"type": "string", "allowed": ["small", "medium", "large"]},
+    "pilot": mapping({
+        "team": text(), "people": integer(minimum=1), "adoption_pct": percent(),
+        "hours_saved_per_week": number(required=False),
+        "success": {"type": "string", "allowed": ["proven", "solid", "early"]},
+    }),
+    "ai_tool": text(),
+    "support": mapping({"chat_channel": text(), "office_hours": text()}),
+    "departments": records({"id": identifier(), "name": text(),
+                            "headcount": integer(minimum=1), "wave": ref("waves")}),
+    "champions": records({"name": text(), "department": identifier()}, required=False,
+                         minlength=0),
+    "site_url": {"type": "string", "required": False, "regex": r"^https?://[^\s<>\"'`]+/$",
+                 "meta": {"hint": "write an http(s) address ending in '/', e.g. "
+                                  "'https://ai.example.com/'"}},
+    "branding": mapping({
+        "primary": {"type": "string", "allowed": PRIMARY},
+        "accent": {"type": "string", "allowed": ACCENT},
+        "logo": {"type": "string", "regex": LOGO_PATTERN,
+                 "meta": {"hint": "name a .png, .jpg or .webp file in this overlay's own "
+                                  "folder, e.g. 'logo.png' (no folders, no '..')"}},
+    }, required=False),
+    "template": ref("templates"),
+    "overrides": {"type": "dict", "keysrules": {"type": "string", **_KIND_NAMES},
+                  "valuesrules": {"type": "dict", "keysrules": {"type": "string", **_IDS},
+                                  "valuesrules": {"type": "dict"}}},
+    "exclude": {"type": "dict", "keysrules": {"type": "string", **_KIND_NAMES},
+                "valuesrules": {"type": "list", "schema": {"type": "string", **_IDS}}},
+}

@@ -1,0 +1,36 @@
+"""The few site settings an edition may change, derived from its checked overlay.
+
+The overlay never reaches MkDocs configuration directly: the hook copies exactly these values,
+each already validated (palette names from a fixed list, a URL pattern, a logo file inside the
+overlay's folder) or escaped (the name is printed unescaped by the theme).
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from macros.editions.load import Edition
+
+EDITION_ENV = "PLAYBOOK_EDITION"  # set by `playbook build --edition`; the hook reads it
+BASE_NAME = "AI Scaling Playbook"
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    site_name: str
+    site_url: str | None
+    palette: dict[str, str]
+    logo_uri: str | None
+
+
+def site_settings(edition: Edition) -> SiteSettings:
+    branding = edition.org.get("branding", {})
+    palette = {key: branding[key] for key in ("primary", "accent") if key in branding}
+    logo_uri = f"assets/edition-logo{edition.logo.suffix}" if edition.logo else None
+    return SiteSettings(
+        site_name=html.escape(f"{edition.org['name']} · {BASE_NAME}"),
+        site_url=edition.org.get("site_url"),
+        palette=palette,
+        logo_uri=logo_uri,
+    )
