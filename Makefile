@@ -20,6 +20,8 @@ serve: $(STAMP)
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest
+	$(BIN)/ruff check macros hooks tests bench
+	$(BIN)/mypy
 
 lint: $(STAMP)
 	$(BIN)/ruff check macros hooks tests bench

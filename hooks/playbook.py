@@ -55,7 +55,8 @@ def _apply_edition(config: MkDocsConfig, edition: Edition) -> None:
         config.theme["palette"] = settings.palette
     if settings.logo_uri:
         config.theme["logo"] = settings.logo_uri
-    config.nav = [*config.nav[:1], {"Our plan": PLAN_URI}, *config.nav[1:]]
+    nav = config.nav or []
+    config.nav = [*nav[:1], {"Our plan": PLAN_URI}, *nav[1:]]
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

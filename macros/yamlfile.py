@@ -120,6 +120,7 @@ def _build(node: yaml.Node, at: NodePath, doc: Document, problems: list[Problem]
                                     "tag and write a plain value", "tag"))
         doc.refused.add(at)
         return None
+    assert isinstance(node, yaml.ScalarNode)
     return builder(node)
 
 

@@ -256,7 +256,7 @@ def check_head_counts(doc: Document) -> list[Problem]:
         return []
     problems = []
     for p, phase in enumerate(doc.data.get("phases", [])):
-        spots = [(("phases", p), phase)]
+        spots: list[tuple[NodePath, Any]] = [(("phases", p), phase)]
         spots += [(("phases", p, "steps", s), step) for s, step in
                   enumerate(phase.get("steps", []))]
         for at, item in spots:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from macros.catalog import Record
 from macros.md import bullets, heading, inline, money, table
 from macros.pages.context import Ctx
 
-_UNITS = {
+_UNITS: dict[str, Callable[[float], str]] = {
     "percent": lambda v: f"{v:g}%",
     "people": lambda v: f"{v:g} people",
     "hours_per_week": lambda v: f"{v:g} h/week",
@@ -20,7 +21,7 @@ _UNITS = {
 
 
 def metric(value: float, unit: str) -> str:
-    return str(_UNITS[unit](value))
+    return _UNITS[unit](value)
 
 
 def page(record: Record, ctx: Ctx) -> str:

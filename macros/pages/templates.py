@@ -6,6 +6,7 @@ import math
 from typing import Any
 
 from macros.catalog import Record
+from macros.editions.figures import people
 from macros.editions.render import template_for_org
 from macros.md import (
     Raw,
@@ -28,7 +29,7 @@ RISK_WORDS = {"low": "Low", "medium": "Medium", "high": "High"}
 def adopters(record: Record) -> int:
     """People using AI once the template's final adoption target is reached in its example."""
     final = record.data["targets"][-1]["adoption_pct"]["min"]
-    return math.floor(final * record.data["example"]["headcount"] / 100)
+    return people(final, record.data["example"]["headcount"])
 
 
 def page(record: Record, ctx: Ctx) -> str:
