@@ -96,3 +96,14 @@ def test_setup_prompt_is_filled_where_the_overlay_knows_the_answer() -> None:
 ])
 def test_calendar_months(start: str | None, months: dict[str, int], expected: str | None) -> None:
     assert figures.calendar(start, months) == expected
+
+
+def test_return_lines_for_the_organic_edition() -> None:
+    found = edition("cedarfield")
+    plan = figures.template_plan(found.catalog.require("templates", "organic"), found.org)
+    lines = figures.return_lines(found.catalog.require("benchmarks", "scaling-2025"),
+                                 found.org, plan)
+    assert lines.onboarding_at_scale == (12_000, 24_000)   # 240 people x $50-100
+    assert lines.onboarding_at_pilot_rate == 120_000        # 240 x $500
+    assert lines.net_benefit == (240_000, 800_000)          # $80K x 300-1000%
+    assert lines.curve[-1] == (12, "Mar 2028", 80, 240)     # 80% of 300 by month 12

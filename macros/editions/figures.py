@@ -14,7 +14,7 @@ from typing import Any
 from macros.catalog import Catalog, Record
 from macros.kinds.templates import PLACEHOLDER
 
-MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 Span = tuple[float, float | None]  # (min, max); max None means "or more"
 
 
@@ -194,3 +194,28 @@ def fill_prompt(template: Record, facts: dict[str, str]) -> FilledPrompt:
 
     text = PLACEHOLDER.sub(fill, template.data["setup_prompt"]["text"])
     return FilledPrompt(text, missing)
+
+
+@dataclass(frozen=True)
+class ReturnLines:
+    onboarding_at_scale: tuple[float, float]
+    onboarding_at_pilot_rate: float
+    net_benefit: tuple[float, float]
+    curve: list[tuple[int, str | None, float, int]]  # month, calendar, percent, people
+
+
+def return_lines(benchmarks: Record, org: dict[str, Any], plan: TemplatePlan) -> ReturnLines:
+    """The benchmark's cost-per-user, ROI and adoption-curve lines for this organization."""
+    b = benchmarks.data
+    scale = b["cost_per_user"]["scale"]
+    roi = b["investment"]["roi_pct"]
+    curve = [(point["month"], calendar(org.get("start_month"), {"min": point["month"]})
+              if point["month"] else None, point["adoption_pct"],
+              people(point["adoption_pct"], org["headcount"]))
+             for point in b["adoption_curve"]]
+    return ReturnLines(
+        onboarding_at_scale=(plan.adopters * scale["min"], plan.adopters * scale["max"]),
+        onboarding_at_pilot_rate=plan.adopters * b["cost_per_user"]["pilot"],
+        net_benefit=(plan.budget_total * roi["min"] / 100, plan.budget_total * roi["max"] / 100),
+        curve=curve,
+    )

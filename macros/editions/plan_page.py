@@ -7,6 +7,7 @@ from typing import Any
 from macros.catalog import Catalog, Record
 from macros.editions import figures
 from macros.editions.render import filled_prompt, plans_table
+from macros.editions.schema import CURRENCIES
 from macros.md import bullets, heading, inline, money, table
 from macros.pages.context import Ctx
 
@@ -18,14 +19,16 @@ def plan_page(catalog: Catalog, org: dict[str, Any], recommendation: Any) -> str
     name = org["name"]
     start = figures.calendar(org.get("start_month"), {"min": 1})
     intro = f"The playbook worked out for {name}: {org['headcount']:,} people"
-    intro += f", starting in {start}." if start else "."
+    intro += f", starting in {start}" if start else ""
+    intro += (f", with {money(org['budget_available'], CURRENCIES[org['currency']])} available. "
+              "Figures taken from the playbook itself are in US dollars.")
     comparison, plans = plans_table(catalog, org)
     chosen = next((p for p in plans if p.template_id == recommendation.template), plans[0])
     parts = [f"# Our plan at {inline(name)}", inline(intro),
              _recommendation(ctx, recommendation),
              heading(2, "What each template would mean for us", "templates"), comparison,
              _departments(ctx, org, chosen), _support(catalog, org, chosen.adopters),
-             _pilot(org, chosen.adopters), _prompts(ctx, org)]
+             _pilot(org, chosen.adopters), _returns(catalog, org, chosen), _prompts(ctx, org)]
     return "\n\n".join(p for p in parts if p) + "\n"
 
 
@@ -90,6 +93,34 @@ def _pilot(org: dict[str, Any], adopters: int) -> str:
             lines.append(f"If the {adopters:,} people of the final target save as much, that is "
                          f"{value.hours_per_week_at_scale:,.0f} hours a week.")
     return "\n\n".join([heading(2, "Our pilot", "pilot"), bullets(lines)])
+
+
+def _returns(catalog: Catalog, org: dict[str, Any], plan: figures.TemplatePlan) -> str:
+    benchmarks = catalog.get("benchmarks", "scaling-2025")
+    if benchmarks is None:
+        return ""
+    lines = figures.return_lines(benchmarks, org, plan)
+    low, high = lines.onboarding_at_scale
+    rows = [
+        [f"Onboarding {plan.adopters:,} people at the at-scale cost per user",
+         f"{money(low)}-{money(high)}"],
+        ["The same people at the pilot's cost per user", money(lines.onboarding_at_pilot_rate)],
+        [f"Net benefit of the {plan.title} budget ({money(plan.budget_total)}) at the usual "
+         "return on a scaling investment", f"{money(lines.net_benefit[0])}-"
+                                           f"{money(lines.net_benefit[1])}"],
+    ]
+    curve = ([f"month {m}" + (f" ({when})" if when else ""), f"{pct:g}%", f"{n:,}"]
+             for m, when, pct, n in lines.curve)
+    return "\n\n".join([
+        heading(2, "Return on the investment", "returns"),
+        f"The playbook's {ctx_link(catalog, benchmarks)} applied to our numbers.",
+        table(["Line", "For us"], rows),
+        "**The usual adoption curve, in our people**",
+        table(["When", "Adoption", "People"], curve)])
+
+
+def ctx_link(catalog: Catalog, record: Record) -> str:
+    return str(Ctx(catalog, PLAN_URI).link_record(record))
 
 
 def _prompts(ctx: Ctx, org: dict[str, Any]) -> str:
