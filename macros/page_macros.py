@@ -9,6 +9,7 @@ from typing import Any
 from macros import pages
 from macros.catalog import Catalog
 from macros.pages.context import Ctx, index_uri, page_uri
+from macros.pages.scenarios import guide
 
 CATALOG_KEY = "playbook_catalog"
 
@@ -32,6 +33,16 @@ def register(env: Any) -> None:
                        ("bottlenecks", "bottleneck"), ("success-packages", "success_package"),
                        ("roadmap", "roadmap_year")):
         env.macro(embedder(kind), name)
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def embed(kind: str, record_id: str) -> str:
+        """Embed the summary of any record, e.g. `embed("try-it-now", "first-steps")`."""
+        return pages.embed(catalog(), kind, record_id, here())
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def decision_guide() -> str:
+        """The scenarios and a recommended template for every urgency, budget and size."""
+        return guide(catalog(), here())
 
     @env.macro  # type: ignore[untyped-decorator]
     def link(kind: str, record_id: str, anchor: str = "") -> str:

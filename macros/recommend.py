@@ -57,8 +57,7 @@ def _matches(scenario: Record, given: dict[str, str]) -> int:
 
 
 def _distance(scenario: Record, given: dict[str, str]) -> int:
-    scale = SIGNALS
-    return sum(abs(scale[n].index(_signals(scenario)[n]) - scale[n].index(v))
+    return sum(abs(SIGNALS[n].index(_signals(scenario)[n]) - SIGNALS[n].index(v))
                for n, v in given.items())
 
 

@@ -12,6 +12,8 @@ from typing import Any
 
 import yaml
 
+from macros.kinds import KINDS
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "tests" / "examples"
 EXPECT = "# expect: "
@@ -32,8 +34,7 @@ def make_project(dest: Path, *, data: Path = EXAMPLES / "valid",
     shutil.copytree(ROOT / "hooks", dest / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text())
     config["nav"] = nav if nav is not None else [
-        {"Home": "index.md"}, "templates/index.md", "waves/index.md", "bottlenecks/index.md",
-        "success-packages/index.md", "roadmap/index.md"]
+        {"Home": "index.md"}, *(f"{kind}/index.md" for kind in KINDS)]
     (dest / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False))
     return dest
 
@@ -61,3 +62,26 @@ def article(html: str) -> str:
     """The page's own content, without the theme's header, nav and footer."""
     start = html.index("<article")
     return html[start:html.index("</article>", start)]
+
+
+def serve_in_background(site: Path) -> Any:
+    """Serve the built `site` over http on 127.0.0.1 (a free port) from a daemon thread.
+
+    Returns the `ThreadingHTTPServer`; its address is `server.url`. Stop it with
+    `server.shutdown()` then `server.server_close()`.
+    """
+    import functools
+    import http.server
+    import threading
+
+    class QuietHandler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: Any) -> None:  # no access log in test output
+            pass
+
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
+    server.daemon_threads = True
+    host, port = server.server_address[:2]
+    server.url = f"http://{host}:{port}"  # type: ignore[attr-defined]
+    threading.Thread(target=server.serve_forever, name=f"serve {site}", daemon=True).start()
+    return server

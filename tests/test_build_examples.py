@@ -118,3 +118,22 @@ def test_bad_data_fails_the_build_with_every_problem(tmp_path: Path) -> None:
     assert "data/bottlenecks/bad-id.yml:2:5: error: 'id' is 'Bad_Id'" in result.stderr
     assert "3 problems found" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_new_kinds_escape_their_values(site: Path) -> None:
+    stage = article(page(site, "stages/everyone"))
+    assert "&lt;b&gt;sceptics&lt;/b&gt; &amp; [holdouts](javascript:alert(1))" in stage
+    assert "<b>sceptics" not in stage and 'href="javascript' not in stage
+    ladder = article(page(site, "stages"))
+    assert "&lt;b&gt;sceptics&lt;/b&gt;" in ladder and "<b>sceptics" not in ladder
+    practice = article(page(site, "practices/test-practice"))
+    start = practice.index('id="pdca"')
+    svg = practice[practice.index("<svg", start):practice.index("</svg>", start)]
+    assert ">Set &lt;goals&gt;</text>" in svg and "<goals>" not in svg
+
+
+def test_every_kind_has_an_index_and_record_pages(site: Path) -> None:
+    from macros.kinds import KINDS
+
+    for kind in KINDS:
+        assert (site / kind / "index.html").is_file(), kind

@@ -55,10 +55,15 @@ A valid record, shortened (`data/templates/rapid.yml`; every list may hold more 
         - {name: headcount, label: Number of employees, source: headcount}
     outcome: Most of the company uses AI within four months.
 
+Optional stated figures: `budget.per_person: [{stated: 333, people: 240, explain: ...}]` (cost
+per person = total / people) and `example.champions.incentive_per_year` (count.min x quarterly
+incentive x 4).
+
 Checks beyond the schema: budget lines add up to section totals and to the total, a line's
 `basis.factors` multiply to its amount (or the gap is recorded in `basis.known_discrepancy`),
 adoption targets never go down, stated head counts match percent x example head count, and every
-`[placeholder]` in the setup prompt is declared (and every declared one is used).
+`[placeholder]` in the setup prompt is declared (and every declared one is used), and the
+optional stated figures match their inputs.
 """
 
 from __future__ import annotations
@@ -135,6 +140,8 @@ SCHEMA = {
         "champions": mapping({
             "count": span(integer()), "share_pct": span(percent(), required=False),
             "incentive_per_quarter": integer(required=False),
+            # stated yearly total: count.min x incentive_per_quarter x 4
+            "incentive_per_year": integer(required=False),
             "training_hours": integer(required=False),
         }, required=False),
     }),
@@ -182,6 +189,9 @@ SCHEMA = {
         "months": integer(required=False, minimum=1),
         "sections": records({"title": text(), "total": integer(required=False),
                              "lines": records(_BUDGET_LINE)}),
+        # a stated cost per person: total / people, rounded to whole dollars
+        "per_person": records({"stated": integer(), "people": integer(minimum=1),
+                               "explain": text()}, required=False),
     }),
     "success_checklist": texts(),
     "setup_prompt": mapping({
@@ -240,6 +250,31 @@ def _check_basis(doc: Document, at: NodePath, line: dict[str, Any]) -> list[Prob
     return []
 
 
+def check_stated_figures(doc: Document) -> list[Problem]:
+    """`budget.per_person[].stated` = total / people (to the dollar); a champion incentive per
+    year = fewest champions x incentive per quarter x 4."""
+    problems = []
+    total = doc.data["budget"]["total"]
+    for i, item in enumerate(doc.data["budget"].get("per_person", [])):
+        worked = total / item["people"]
+        if abs(item["stated"] - worked) >= 1:
+            problems.append(doc.problem(
+                ("budget", "per_person", i, "stated"),
+                f"{item['stated']} per person does not match budget.total / people = {total} / "
+                f"{item['people']} = {worked:.0f}: correct the figure or the head count",
+                "figure-mismatch"))
+    champions = doc.data["example"].get("champions") or {}
+    yearly, quarterly = champions.get("incentive_per_year"), champions.get("incentive_per_quarter")
+    if yearly is not None:
+        worked = champions["count"]["min"] * (quarterly or 0) * 4
+        if yearly != worked:
+            problems.append(doc.problem(
+                ("example", "champions", "incentive_per_year"),
+                f"incentive_per_year {yearly} does not match count.min x incentive_per_quarter "
+                f"x 4 = {worked}: correct the figure or its inputs", "figure-mismatch"))
+    return problems
+
+
 def check_targets(doc: Document) -> list[Problem]:
     problems = check_non_decreasing(doc, ("phases",), "adoption_pct", "phase adoption target")
     problems += check_non_decreasing(doc, ("targets",), "adoption_pct", "adoption target")
@@ -294,4 +329,5 @@ def check_placeholders(doc: Document) -> list[Problem]:
 
 
 KIND = Kind(name="templates", title="Scaling templates", singular="template", schema=SCHEMA,
-            checks=(check_budget, check_targets, check_head_counts, check_placeholders))
+            checks=(check_budget, check_targets, check_head_counts, check_placeholders,
+                    check_stated_figures))

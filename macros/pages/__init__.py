@@ -8,14 +8,48 @@ from types import ModuleType
 from typing import Any
 
 from macros.catalog import Catalog, Record
-from macros.pages import bottlenecks, roadmap, success_packages, templates, waves
+from macros.pages import (
+    benchmarks,
+    bottlenecks,
+    capstone,
+    checklists,
+    culture_phases,
+    lessons,
+    measurement,
+    practices,
+    quick_starts,
+    roadmap,
+    scale_planning,
+    scaling_roadmap,
+    scenarios,
+    stages,
+    success_packages,
+    support_tiers,
+    templates,
+    try_it_now,
+    waves,
+)
 from macros.pages.context import Ctx, index_uri, page_uri
 
 _MODULES: dict[str, ModuleType] = {
+    "stages": stages,
+    "benchmarks": benchmarks,
     "templates": templates,
+    "quick-starts": quick_starts,
+    "scenarios": scenarios,
+    "try-it-now": try_it_now,
+    "scaling-roadmap": scaling_roadmap,
     "waves": waves,
+    "checklists": checklists,
+    "support-tiers": support_tiers,
+    "scale-planning": scale_planning,
+    "measurement": measurement,
     "bottlenecks": bottlenecks,
     "success-packages": success_packages,
+    "culture-phases": culture_phases,
+    "practices": practices,
+    "lessons": lessons,
+    "capstone": capstone,
     "roadmap": roadmap,
 }
 

@@ -1,0 +1,55 @@
+"""The trainer capstone: the weighted parts of the final assignment and the teach-back.
+
+A valid record, shortened (`data/capstone/trainer-capstone.yml`)::
+
+    id: trainer-capstone
+    title: Trainer certification capstone
+    order: 1
+    summary: Show you can design, run, measure and scale AI training.
+    parts:
+      - id: training-design
+        title: Training design
+        weight_pct: 100
+        task: Design a full AI training programme for one audience.
+        includes: [Audience analysis]
+    teach_back:
+      minutes: 15
+      task: Run a short live session.
+      criteria: [Accuracy and depth of the content]
+
+Checks beyond the schema: the parts' weights add up to exactly 100%, and part ids are unique.
+"""
+
+from __future__ import annotations
+
+from macros.kinds.base import Kind
+from macros.kinds.common import check_unique_ids
+from macros.problems import Problem
+from macros.schema import identifier, integer, mapping, percent, records, text, texts
+from macros.yamlfile import Document
+
+SCHEMA = {
+    "id": identifier(),
+    "title": text(),
+    "order": integer(minimum=1),
+    "summary": text(),
+    "parts": records({"id": identifier(), "title": text(), "weight_pct": percent(),
+                      "task": text(), "includes": texts()}),
+    "teach_back": mapping({"minutes": integer(minimum=1), "task": text(),
+                           "criteria": texts()}),
+}
+
+
+def check_weights(doc: Document) -> list[Problem]:
+    parts = doc.data["parts"]
+    total = sum(p["weight_pct"] for p in parts)
+    problems = check_unique_ids(doc, ("parts",))
+    if abs(total - 100) > 1e-9:
+        shown = " + ".join(f"{p['weight_pct']:g}" for p in parts)
+        problems.append(doc.problem(("parts",), f"the parts' weights add up to {shown} = "
+                                    f"{total:g}%, not 100%: correct a weight", "weights-sum"))
+    return problems
+
+
+KIND = Kind(name="capstone", title="Trainer capstone", singular="capstone", schema=SCHEMA,
+            checks=(check_weights,))

@@ -1,0 +1,39 @@
+"""Checklists: groups of items to tick off before a step, e.g. infrastructure before scaling.
+
+A valid record (`data/checklists/infrastructure.yml`)::
+
+    id: infrastructure
+    title: Infrastructure ready for scale
+    order: 1
+    summary: Make sure systems cope with ten to a hundred times more users.
+    groups:
+      - id: tools
+        title: Tools
+        items: [Licences for 80% of staff]
+
+Checks beyond the schema: group ids are unique (they are the sections' anchors).
+"""
+
+from __future__ import annotations
+
+from macros.kinds.base import Kind
+from macros.kinds.common import check_unique_ids
+from macros.problems import Problem
+from macros.schema import identifier, integer, records, text, texts
+from macros.yamlfile import Document
+
+SCHEMA = {
+    "id": identifier(),
+    "title": text(),
+    "order": integer(minimum=1),
+    "summary": text(),
+    "groups": records({"id": identifier(), "title": text(), "items": texts()}),
+}
+
+
+def check_groups(doc: Document) -> list[Problem]:
+    return check_unique_ids(doc, ("groups",))
+
+
+KIND = Kind(name="checklists", title="Checklists", singular="checklist", schema=SCHEMA,
+            checks=(check_groups,))

@@ -1,0 +1,41 @@
+"""Lessons: what the scaling exercises teach, each linked to the templates it draws on.
+
+A valid record (`data/lessons/scaling-lessons.yml`)::
+
+    id: scaling-lessons
+    title: What scaling teaches
+    order: 1
+    summary: Five lessons to keep in mind whatever template you choose.
+    lessons:
+      - id: speed-costs
+        title: Speed has a price
+        point: The faster templates cost more and carry more risk.
+        templates: [rapid, organic]         # optional references
+
+Checks beyond the schema: lesson ids are unique (they are the anchors on the page).
+"""
+
+from __future__ import annotations
+
+from macros.kinds.base import Kind
+from macros.kinds.common import check_unique_ids
+from macros.problems import Problem
+from macros.schema import identifier, integer, records, ref_list, text
+from macros.yamlfile import Document
+
+SCHEMA = {
+    "id": identifier(),
+    "title": text(),
+    "order": integer(minimum=1),
+    "summary": text(),
+    "lessons": records({"id": identifier(), "title": text(), "point": text(),
+                        "templates": ref_list("templates")}),
+}
+
+
+def check_lessons(doc: Document) -> list[Problem]:
+    return check_unique_ids(doc, ("lessons",))
+
+
+KIND = Kind(name="lessons", title="Lessons", singular="lesson set", schema=SCHEMA,
+            checks=(check_lessons,))

@@ -1,0 +1,32 @@
+"""Pages for the try-it-now steps: numbered actions and the signs that they worked."""
+
+from __future__ import annotations
+
+from macros.catalog import Record
+from macros.md import checklist, heading, inline, table
+from macros.pages.context import Ctx
+
+
+def page(record: Record, ctx: Ctx) -> str:
+    return f"# {inline(record.data['title'])}\n\n{body(record, ctx, 2)}\n"
+
+
+def body(record: Record, ctx: Ctx, level: int) -> str:
+    d = record.data
+    steps = "\n".join(f"{i}. **{inline(s['verb'])}**: {inline(s['action'])}"
+                      for i, s in enumerate(d["steps"], start=1))
+    return "\n\n".join([inline(d["summary"]),
+                        heading(level, "Steps", "steps"), steps,
+                        heading(level, "You are on track when", "success-metrics"),
+                        checklist(d["success_metrics"])])
+
+
+def embed(record: Record, ctx: Ctx) -> str:
+    return body(record, ctx, 3)
+
+
+def index(ctx: Ctx) -> str:
+    rows = ([ctx.link_record(r), r.data["summary"]] for r in ctx.catalog.ordered("try-it-now"))
+    return "\n\n".join(["# Try it now",
+                        "Concrete first steps to take as soon as a template is chosen.",
+                        table(["List", "In short"], rows)]) + "\n"
