@@ -14,9 +14,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from macros.catalog import load_catalog
 from macros.editions.choice import choose
-from macros.editions.load import Edition, load_edition
+from macros.editions.load import Edition, load_catalog_for
 from macros.editions.plan_page import PLAN_URI, plan_page
 from macros.editions.settings import EDITION_ENV, site_settings
 from macros.navigation import expand_nav
@@ -29,14 +28,8 @@ EDITION_KEY = "playbook_edition"
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
-    slug = os.environ.get(EDITION_ENV, "").strip()
-    edition = None
-    if slug:
-        edition, problems = load_edition(root, slug)
-        catalog = edition.catalog if edition else None
-    else:
-        catalog, problems = load_catalog(root)
-    if problems or catalog is None:
+    catalog, edition, problems = load_catalog_for(root, os.environ.get(EDITION_ENV, "").strip())
+    if catalog is None:
         raise PluginError("the playbook data has problems:\n" + report(problems))
     config[CATALOG_KEY] = catalog
     config[EDITION_KEY] = edition

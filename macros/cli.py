@@ -12,8 +12,8 @@ import sys
 from pathlib import Path
 
 from macros.catalog import load_catalog
-from macros.editions.load import edition_slugs, load_edition
-from macros.problems import Problem, report
+from macros.editions.load import edition_slugs, load_catalog_for, load_edition
+from macros.problems import report
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -87,13 +87,8 @@ def _explain(root: Path, edition: str | None, record: str, field: str) -> int:
     from macros.explain import explain
 
     kind, _, record_id = record.partition("/")
-    problems: list[Problem]
-    if edition:
-        found, problems = load_edition(root, edition)
-        catalog = found.catalog if found else None
-    else:
-        catalog, problems = load_catalog(root)
-    if problems or catalog is None:
+    catalog, _, problems = load_catalog_for(root, edition)
+    if catalog is None:
         print(report(problems), file=sys.stderr)
         return EXIT_PROBLEMS
     try:

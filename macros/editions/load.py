@@ -37,6 +37,17 @@ def edition_slugs(root: Path) -> list[str]:
     return sorted(p.stem for p in folder.glob("*.yml")) if folder.is_dir() else []
 
 
+def load_catalog_for(root: Path, slug: str | None
+                     ) -> tuple[Catalog | None, Edition | None, list[Problem]]:
+    """The catalog to publish: an organization's edition when `slug` is given, else the base
+    playbook. The catalog is None when there are problems."""
+    if not slug:
+        catalog, problems = load_catalog(root)
+        return (None if problems else catalog), None, problems
+    edition, problems = load_edition(root, slug)
+    return (edition.catalog if edition else None), edition, problems
+
+
 def load_edition(root: Path, slug: str) -> tuple[Edition | None, list[Problem]]:
     shown = f"{ORGS}/{slug}.yml"
     if not re.match(ID_PATTERN, slug):
