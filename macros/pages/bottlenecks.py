@@ -9,7 +9,10 @@ from macros.pages.context import Ctx
 
 def page(record: Record, ctx: Ctx) -> str:
     data = record.data
-    parts = [f"# {inline(data['title'])}", body(record, ctx, level=2)]
+    parts = [f"# {inline(data['title'])}"]
+    if data.get("summary"):
+        parts.append(inline(data["summary"]))
+    parts.append(body(record, ctx, level=2))
     sources = [(t, r) for t in ctx.catalog.ordered("templates")
                for r in t.data["risks"] if r.get("bottleneck") == record.id]
     if sources:
