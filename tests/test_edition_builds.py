@@ -103,3 +103,34 @@ def test_a_link_to_an_excluded_record_fails_the_build_naming_the_overlay_line(
     assert result.returncode != 0
     assert ("bottlenecks record 'hostile-input' is excluded from this edition by "
             "data/orgs/acme.yml:37:17") in result.stdout + result.stderr
+
+
+def test_branding_logo_and_an_escaped_name(tmp_path: Path) -> None:
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    from helpers import EXAMPLES, make_project
+
+    data = tmp_path / "data"
+    shutil.copytree(EXAMPLES / "valid", data)
+    shutil.copytree(EXAMPLES / "orgs" / "valid", data / "orgs")
+    overlay = data / "orgs" / "acme.yml"
+    # Keep hostile-input, which the example home page embeds.
+    overlay.write_text(overlay.read_text().split("exclude:")[0])
+    project = make_project(tmp_path / "p", data=data)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml")],
+        cwd=project, capture_output=True, text=True,
+        env={**os.environ, "PLAYBOOK_EDITION": "acme", "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    assert (site / "assets" / "edition-logo.png").read_bytes().startswith(b"\x89PNG")
+    home = (site / "index.html").read_text()
+    assert 'src="assets/edition-logo.png"' in home
+    assert "<title>Acme &lt;Robotics&gt; &amp; Co · AI Scaling Playbook</title>" in home
+    assert "<Robotics>" not in home
+    plan = article(page(site, "our-plan"))
+    assert "Our plan at Acme &lt;Robotics&gt; &amp; Co" in plan
+    assert "We have chosen" in plan and "€200K available" in plan
