@@ -5,7 +5,7 @@ from __future__ import annotations
 from macros.catalog import Record
 from macros.kinds.benchmarks import worked
 from macros.md import bullets, heading, inline, money, money_span, span_text, table
-from macros.pages.context import Ctx
+from macros.pages.context import Ctx, summary_index
 from macros.pages.figures import editor_note, pct, times
 
 
@@ -88,9 +88,7 @@ def embed(record: Record, ctx: Ctx) -> str:
 
 
 def index(ctx: Ctx) -> str:
-    rows = ([ctx.link_record(r), r.data["summary"]] for r in ctx.catalog.ordered("benchmarks"))
-    return "\n\n".join([
-        "# Benchmarks",
+    return summary_index(
+        ctx, "benchmarks", "Benchmarks",
         "Reference figures to set expectations and to check our own progress against.",
-        table(["Benchmarks", "In short"], rows),
-    ]) + "\n"
+        "Benchmarks")

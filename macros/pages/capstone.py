@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from macros.catalog import Record
 from macros.md import bullets, checklist, heading, inline, table
-from macros.pages.context import Ctx
+from macros.pages.context import Ctx, summary_index
 
 
 def page(record: Record, ctx: Ctx) -> str:
@@ -36,8 +36,7 @@ def embed(record: Record, ctx: Ctx) -> str:
 
 
 def index(ctx: Ctx) -> str:
-    rows = ([ctx.link_record(r), r.data["summary"]] for r in ctx.catalog.ordered("capstone"))
-    return "\n\n".join(["# Trainer capstone",
-                        "How trainers show they can design, run, measure and scale AI "
-                        "training.",
-                        table(["Capstone", "In short"], rows)]) + "\n"
+    return summary_index(
+        ctx, "capstone", "Trainer capstone",
+        "How trainers show they can design, run, measure and scale AI training.",
+        "Capstone")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from macros.catalog import Catalog, Record
-from macros.md import Raw, link
+from macros.md import Raw, link, table
 
 
 @dataclass(frozen=True)
@@ -35,3 +35,9 @@ def page_uri(kind: str, record_id: str) -> str:
 
 def index_uri(kind: str) -> str:
     return f"{kind}/index.md"
+
+
+def summary_index(ctx: Ctx, kind: str, title: str, intro: str, column: str) -> str:
+    """A kind's index page: our own heading and intro, then each record with its summary."""
+    rows = ([ctx.link_record(r), r.data["summary"]] for r in ctx.catalog.ordered(kind))
+    return "\n\n".join([f"# {title}", intro, table([column, "In short"], rows)]) + "\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from macros.catalog import Record
 from macros.md import checklist, heading, inline, table
-from macros.pages.context import Ctx
+from macros.pages.context import Ctx, summary_index
 
 
 def page(record: Record, ctx: Ctx) -> str:
@@ -35,7 +35,7 @@ def embed(record: Record, ctx: Ctx) -> str:
 
 
 def index(ctx: Ctx) -> str:
-    rows = ([ctx.link_record(r), r.data["summary"]] for r in ctx.catalog.ordered("lessons"))
-    return "\n\n".join(["# Lessons",
-                        "What the scaling exercises teach, and how to tell a template worked.",
-                        table(["Lessons", "In short"], rows)]) + "\n"
+    return summary_index(
+        ctx, "lessons", "Lessons",
+        "What the scaling exercises teach, and how to tell a template worked.",
+        "Lessons")

@@ -9,7 +9,7 @@ from typing import Any
 from macros.catalog import Record
 from macros.diagram import Step, cycle
 from macros.md import bullets, heading, inline, table
-from macros.pages.context import Ctx
+from macros.pages.context import Ctx, summary_index
 
 IMPACT = {"low": "Low", "low-medium": "Low to medium", "medium": "Medium",
           "medium-high": "Medium to high", "high": "High"}
@@ -141,8 +141,8 @@ def embed(record: Record, ctx: Ctx) -> str:
 
 
 def index(ctx: Ctx) -> str:
-    rows = ([ctx.link_record(r), r.data["summary"]] for r in ctx.catalog.ordered("practices"))
-    return "\n\n".join(["# Practices",
-                        "Tools from the trainer track for improving the programme, packaging "
-                        "what works, leading the change and making it last.",
-                        table(["Practice", "In short"], rows)]) + "\n"
+    return summary_index(
+        ctx, "practices", "Practices",
+        "Tools from the trainer track for improving the programme, packaging what works, "
+        "leading the change and making it last.",
+        "Practice")

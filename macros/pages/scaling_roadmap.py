@@ -6,7 +6,7 @@ from typing import Any
 
 from macros.catalog import Record
 from macros.md import bullets, heading, inline, span_text, table
-from macros.pages.context import Ctx
+from macros.pages.context import Ctx, summary_index
 from macros.pages.figures import months
 
 
@@ -43,8 +43,7 @@ def embed(record: Record, ctx: Ctx) -> str:
 
 
 def index(ctx: Ctx) -> str:
-    rows = ([ctx.link_record(r), r.data["summary"]]
-            for r in ctx.catalog.ordered("scaling-roadmap"))
-    return "\n\n".join(["# Scaling roadmap",
-                        "How the rollout is paced month by month, with a target for each phase.",
-                        table(["Roadmap", "In short"], rows)]) + "\n"
+    return summary_index(
+        ctx, "scaling-roadmap", "Scaling roadmap",
+        "How the rollout is paced month by month, with a target for each phase.",
+        "Roadmap")

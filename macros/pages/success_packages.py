@@ -7,7 +7,7 @@ from typing import Any
 
 from macros.catalog import Record
 from macros.md import bullets, heading, inline, money, table
-from macros.pages.context import Ctx
+from macros.pages.context import Ctx, summary_index
 
 _UNITS: dict[str, Callable[[float], str]] = {
     "percent": lambda v: f"{v:g}%",
@@ -69,12 +69,9 @@ def embed(record: Record, ctx: Ctx) -> str:
 
 
 def index(ctx: Ctx) -> str:
-    rows = ([ctx.link_record(r), r.data["summary"]] for r in ctx.catalog.ordered(
-        "success-packages"))
-    return "\n\n".join([
-        "# Success story packages",
+    return summary_index(
+        ctx, "success-packages", "Success story packages",
         "A practice that worked somewhere is only worth scaling once it is written down so "
         "another team can repeat it. Each package follows the same five parts: context, "
         "approach, results, key success factors and a scaling guide.",
-        table(["Package", "In short"], rows),
-    ]) + "\n"
+        "Package")

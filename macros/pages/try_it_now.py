@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from macros.catalog import Record
-from macros.md import checklist, heading, inline, table
-from macros.pages.context import Ctx
+from macros.md import checklist, heading, inline
+from macros.pages.context import Ctx, summary_index
 
 
 def page(record: Record, ctx: Ctx) -> str:
@@ -26,7 +26,7 @@ def embed(record: Record, ctx: Ctx) -> str:
 
 
 def index(ctx: Ctx) -> str:
-    rows = ([ctx.link_record(r), r.data["summary"]] for r in ctx.catalog.ordered("try-it-now"))
-    return "\n\n".join(["# Try it now",
-                        "Concrete first steps to take as soon as a template is chosen.",
-                        table(["List", "In short"], rows)]) + "\n"
+    return summary_index(
+        ctx, "try-it-now", "Try it now",
+        "Concrete first steps to take as soon as a template is chosen.",
+        "List")
