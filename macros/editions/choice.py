@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from macros.catalog import Catalog
-from macros.editions.schema import CURRENCIES
+from macros.editions.figures import org_money
 from macros.md import money
 from macros.recommend import recommend
 
@@ -51,7 +51,7 @@ def choose(org: dict[str, Any], catalog: Catalog) -> Choice:
         template, reasons, pinned = found.template, list(found.reasons), False
     span = catalog.require("templates", template).data["budget_range"]
     if org["budget_available"] < span["min"]:
-        ours = money(org["budget_available"], CURRENCIES[org["currency"]])
+        ours = org_money(org, org["budget_available"])
         reasons.append(f"Our budget of {ours} is below this "
                        f"template's range, which starts at {money(span['min'])}.")
     return Choice(template, pinned, reasons)

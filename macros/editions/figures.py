@@ -12,10 +12,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from macros.catalog import Catalog, Record
+from macros.editions.schema import CURRENCIES
 from macros.kinds.templates import PLACEHOLDER
+from macros.md import money
 
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 Span = tuple[float, float | None]  # (min, max); max None means "or more"
+
+
+def org_money(org: dict[str, Any], amount: float) -> str:
+    """An amount the organization gave, in its own currency (playbook figures stay in USD)."""
+    return money(amount, CURRENCIES[org["currency"]])
 
 
 def people(pct: float, headcount: int) -> int:

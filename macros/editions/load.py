@@ -9,7 +9,7 @@ from typing import Any
 
 from macros.catalog import Catalog, Record, check_references, load_catalog, load_record
 from macros.editions.merge import merge_record
-from macros.editions.schema import CURRENCIES, MKDOCS_KEYS, SCHEMA
+from macros.editions.schema import MKDOCS_KEYS, SCHEMA
 from macros.kinds import KINDS
 from macros.kinds.base import check_ranges
 from macros.problems import Problem
@@ -26,10 +26,6 @@ class Edition:
     overlay: Document
     catalog: Catalog
     logo: Path | None = None
-
-    @property
-    def currency(self) -> str:
-        return CURRENCIES[self.org["currency"]]
 
 
 def edition_slugs(root: Path) -> list[str]:

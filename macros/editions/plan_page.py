@@ -7,7 +7,6 @@ from typing import Any
 from macros.catalog import Catalog, Record
 from macros.editions import figures
 from macros.editions.render import filled_prompt, plans_table
-from macros.editions.schema import CURRENCIES
 from macros.md import bullets, heading, inline, money, table
 from macros.pages.context import Ctx
 
@@ -20,7 +19,7 @@ def plan_page(catalog: Catalog, org: dict[str, Any], recommendation: Any) -> str
     start = figures.calendar(org.get("start_month"), {"min": 1})
     intro = f"The playbook worked out for {name}: {org['headcount']:,} people"
     intro += f", starting in {start}" if start else ""
-    intro += (f", with {money(org['budget_available'], CURRENCIES[org['currency']])} available. "
+    intro += (f", with {figures.org_money(org, org['budget_available'])} available. "
               "Figures taken from the playbook itself are in US dollars.")
     comparison, plans = plans_table(catalog, org)
     chosen = next((p for p in plans if p.template_id == recommendation.template), plans[0])
