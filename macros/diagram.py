@@ -11,6 +11,8 @@ import html
 import math
 from dataclasses import dataclass
 
+from macros.md import Markdown
+
 WIDTH, HEIGHT = 580, 360
 BOX_W, BOX_H = 170, 62
 RADIUS_X, RADIUS_Y = 190, 140
@@ -26,7 +28,7 @@ def _text(value: str) -> str:
     return html.escape(" ".join(value.split()), quote=True)
 
 
-def cycle(steps: list[Step], label: str, css_class: str = "playbook-cycle") -> str:
+def cycle(steps: list[Step], label: str, css_class: str = "playbook-cycle") -> Markdown:
     """Steps placed clockwise on an ellipse, starting at the top, joined by arrows."""
     cx, cy = WIDTH / 2, HEIGHT / 2
     count = len(steps)
@@ -45,7 +47,7 @@ def cycle(steps: list[Step], label: str, css_class: str = "playbook-cycle") -> s
     for (x, y), step in zip(centres, steps, strict=True):
         parts.append(_box(x, y, step))
     parts += ["</svg>", "</div>"]
-    return "\n".join(parts)
+    return Markdown("\n".join(parts))
 
 
 def _angle(i: float, count: int) -> float:

@@ -6,6 +6,11 @@ entities. So a value cannot open a link (`[x](javascript:..)`), add attributes (
 start a block (`# Heading`, `- item`, `!!! note`), or inject HTML (`<script>`); it renders as
 the literal characters the editor typed. Layout (headings, lists, tables) is written by our
 code, around escaped values only.
+
+`Markdown` marks text that is already safe: what these functions return. Every builder here
+escapes any argument that is not `Markdown` (table headers and cells, headings, admonition
+titles, link texts, list items), so data can only reach a page escaped; the one way around it
+is to wrap text in `Markdown(...)` by hand, which review can see.
 """
 
 from __future__ import annotations
@@ -19,61 +24,77 @@ _BACKSLASH = set("\\`*_{}[]()#+-.!|")
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
 
 
-def inline(value: Any) -> str:
+class Markdown(str):
+    """Markdown our code wrote or escaped: emitted as it is, never escaped again."""
+
+
+def inline(value: Any) -> Markdown:
     """One line of escaped text: newlines and runs of spaces fold into single spaces."""
+    if isinstance(value, Markdown):
+        return value
     folded = " ".join(str(value).split())
-    return "".join(_ENTITIES.get(ch) or (f"\\{ch}" if ch in _BACKSLASH else ch) for ch in folded)
+    return Markdown("".join(_ENTITIES.get(ch) or (f"\\{ch}" if ch in _BACKSLASH else ch)
+                            for ch in folded))
 
 
-def paragraphs(value: Any) -> str:
+def paragraphs(value: Any) -> Markdown:
     """Escaped text that keeps the editor's blank-line paragraph breaks."""
     parts = re.split(r"\n\s*\n", str(value).strip())
-    return "\n\n".join(inline(p) for p in parts if p.strip())
+    return Markdown("\n\n".join(inline(p) for p in parts if p.strip()))
 
 
-def bullets(items: Iterable[Any]) -> str:
-    return "\n".join(f"- {inline(item)}" for item in items)
+def bullets(items: Iterable[Any]) -> Markdown:
+    return Markdown("\n".join(f"- {inline(item)}" for item in items))
 
 
-def checklist(items: Iterable[Any]) -> str:
-    return "\n".join(f"- [ ] {inline(item)}" for item in items)
+def checklist(items: Iterable[Any]) -> Markdown:
+    return Markdown("\n".join(f"- [ ] {inline(item)}" for item in items))
 
 
-def table(headers: list[str], rows: Iterable[Iterable[Any]]) -> str:
-    """A table whose cells are escaped values (headers are our own literal text)."""
-    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+def table(headers: Iterable[Any], rows: Iterable[Iterable[Any]]) -> Markdown:
+    """A table whose headers and cells are escaped unless they are `Markdown` already."""
+    head = [_cell(h) for h in headers]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
-    return "\n".join(lines)
+    return Markdown("\n".join(lines))
 
 
-class Raw(str):
-    """Markdown written by our code (e.g. a link built from a checked id): not escaped again."""
+def _cell(value: Any) -> Markdown:
+    return inline(value if value is not None else "")
 
 
-def _cell(value: Any) -> str:
-    return str(value) if isinstance(value, Raw) else inline(value if value is not None else "")
+_SITE_PATH = re.compile(r"[A-Za-z0-9_./-]*(#[a-z0-9_-]+)?")
+_ANCHOR = re.compile(r"[a-z0-9][a-z0-9_-]*")
 
 
-def link(text: Any, target: str) -> Raw:
+def link(text: Any, target: str) -> Markdown:
     """A Markdown link to another page of the site; MkDocs validates `target` at build."""
-    return Raw(f"[{inline(text)}]({target})")
+    if not _SITE_PATH.fullmatch(target):
+        raise ValueError(f"not a relative site path: {target!r}")
+    return Markdown(f"[{inline(text)}]({target})")
 
 
-def code_block(body: str, lang: str = "text") -> str:
+def code_block(body: str, lang: str = "text") -> Markdown:
     """A fenced block longer than any backtick run inside, so the body can never close it."""
     longest = max((len(m) for m in re.findall(r"`+", body)), default=0)
     fence = "`" * max(3, longest + 1)
-    return f"{fence}{lang}\n{body.rstrip()}\n{fence}"
+    if not _ANCHOR.fullmatch(lang):
+        raise ValueError(f"not a language name: {lang!r}")
+    return Markdown(f"{fence}{lang}\n{body.rstrip()}\n{fence}")
 
 
-def heading(level: int, value: Any, anchor: str) -> str:
+def heading(level: int, value: Any, anchor: str) -> Markdown:
     """A heading with a fixed anchor so links to it survive a change of title."""
-    return f"{'#' * level} {inline(value)} {{ #{anchor} }}"
+    if not _ANCHOR.fullmatch(anchor):
+        raise ValueError(f"not an anchor: {anchor!r}")
+    return Markdown(f"{'#' * level} {inline(value)} {{ #{anchor} }}")
 
 
-def admonition(kind: str, title: str, body: str) -> str:
+def admonition(kind: str, title: Any, body: Markdown) -> Markdown:
+    if not _ANCHOR.fullmatch(kind):
+        raise ValueError(f"not an admonition type: {kind!r}")
     indented = "\n".join(f"    {line}" if line else "" for line in body.splitlines())
-    return f'!!! {kind} "{title}"\n\n{indented}'
+    return Markdown(f'!!! {kind} "{inline(title)}"\n\n{indented}')
 
 
 # ---- figures -------------------------------------------------------------------------------
@@ -104,6 +125,6 @@ def money_span(value: dict[str, Any] | None, symbol: str = "$") -> str:
     return span_text(value, fmt=lambda v: money(v, symbol))
 
 
-def raw_bullets(items: Iterable[str]) -> str:
+def raw_bullets(items: Iterable[Markdown]) -> Markdown:
     """Bullets whose items our code already assembled from escaped pieces and links."""
-    return "\n".join(f"- {item}" for item in items)
+    return Markdown("\n".join(f"- {item}" for item in items))

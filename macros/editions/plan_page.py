@@ -7,7 +7,7 @@ from typing import Any
 from macros.catalog import Catalog, Record
 from macros.editions import figures
 from macros.editions.render import filled_prompt, plans_table
-from macros.md import bullets, heading, inline, money, table
+from macros.md import Markdown, bullets, heading, inline, money, table
 from macros.pages.context import Ctx
 
 PLAN_URI = "our-plan.md"
@@ -71,7 +71,7 @@ def _support(catalog: Catalog, org: dict[str, Any], adopters: int) -> str:
     champions = org.get("champions", [])
     departments = {d["id"]: d["name"] for d in org["departments"]}
     if champions:
-        parts += [f"**Our champions so far ({len(champions)})**",
+        parts += [Markdown(f"**Our champions so far ({len(champions)})**"),
                   bullets(f"{c['name']} ({departments[c['department']]})" for c in champions)]
     support = org["support"]
     parts.append(inline(f"Ask in {support['chat_channel']}; office hours: "

@@ -7,7 +7,7 @@ from typing import Any
 from macros.catalog import Catalog, Record
 from macros.editions import figures
 from macros.editions.figures import TemplatePlan
-from macros.md import code_block, heading, inline, money, span_text, table
+from macros.md import Markdown, code_block, heading, inline, money, span_text, table
 
 
 def _people(span: tuple[int, int | None]) -> str:
@@ -50,6 +50,6 @@ def filled_prompt(record: Record, facts: dict[str, str]) -> str:
     filled = figures.fill_prompt(record, facts)
     parts = [code_block(filled.text)]
     if filled.missing:
-        parts.append("Still to fill in by hand: " + ", ".join(
-            f"`[{name}]`" for name in filled.missing) + ".")
+        parts.append(Markdown("Still to fill in by hand: " + ", ".join(
+            f"`[{name}]`" for name in filled.missing) + "."))
     return "\n\n".join(parts)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from macros.catalog import Record
-from macros.md import bullets, heading, inline, raw_bullets, table
+from macros.md import Markdown, bullets, heading, inline, raw_bullets, table
 from macros.pages.context import Ctx
 
 
@@ -17,7 +17,7 @@ def page(record: Record, ctx: Ctx) -> str:
                for r in t.data["risks"] if r.get("bottleneck") == record.id]
     if sources:
         parts += [heading(2, "Where the templates warn about it", "in-templates"),
-                  raw_bullets(f"{ctx.link_record(t, 'risks')}: {inline(r['risk'])}"
+                  raw_bullets(Markdown(f"{ctx.link_record(t, 'risks')}: {inline(r['risk'])}")
                               for t, r in sources)]
     return "\n\n".join(parts) + "\n"
 

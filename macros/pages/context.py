@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from macros.catalog import Catalog, Record
-from macros.md import Raw, link, table
+from macros.md import Markdown, link, table
 
 
 @dataclass(frozen=True)
@@ -20,12 +20,12 @@ class Ctx:
         rel = posixpath.relpath(target_uri, posixpath.dirname(self.page_uri) or ".")
         return f"{rel}#{anchor}" if anchor else rel
 
-    def link_to(self, kind: str, record_id: str, anchor: str = "") -> Raw:
+    def link_to(self, kind: str, record_id: str, anchor: str = "") -> Markdown:
         record = self.catalog.get(kind, record_id)
         title = record.data["title"] if record else record_id
         return link(title, self.href(page_uri(kind, record_id), anchor))
 
-    def link_record(self, record: Record, anchor: str = "") -> Raw:
+    def link_record(self, record: Record, anchor: str = "") -> Markdown:
         return self.link_to(record.kind, record.id, anchor)
 
 

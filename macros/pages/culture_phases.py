@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from macros.catalog import Record
-from macros.md import admonition, bullets, heading, inline, table
+from macros.md import Markdown, admonition, bullets, heading, inline, table
 from macros.pages.context import Ctx
 from macros.pages.figures import months
 
@@ -20,7 +20,7 @@ def body(record: Record, ctx: Ctx, level: int) -> str:
     if d.get("risk"):
         parts.append(admonition("warning", "Watch out", inline(d["risk"])))
     if d.get("action"):
-        parts.append(f"**What to do:** {inline(d['action'])}")
+        parts.append(Markdown(f"**What to do:** {inline(d['action'])}"))
     if d.get("sustain"):
         parts += [heading(level, "What keeps adoption going", "sustain"),
                   table(["Practice", "What it means"],

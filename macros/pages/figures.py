@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from macros.md import admonition, inline, money, span_text
+from macros.md import Markdown, admonition, inline, money, span_text
 
 
 def times(value: dict[str, Any]) -> str:
@@ -26,7 +26,7 @@ def thousands(value: dict[str, Any] | float) -> str:
     return show(value)
 
 
-def editor_note(stated: str, computed: str, why: str) -> str:
+def editor_note(stated: str, computed: str, why: str) -> Markdown:
     """The source's figure kept, the computed one shown beside it, and the reason."""
     body = inline(f"The source states {stated}, but its own inputs give {computed}. {why}")
     return admonition("note", "Editor's note", body)

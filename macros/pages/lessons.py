@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from macros.catalog import Record
-from macros.md import checklist, heading, inline, table
+from macros.md import Markdown, checklist, heading, inline, table
 from macros.pages.context import Ctx, summary_index
 
 
@@ -19,13 +19,13 @@ def body(record: Record, ctx: Ctx, level: int) -> str:
                   inline(lesson["point"])]
         if lesson.get("templates"):
             links = ", ".join(ctx.link_to("templates", t) for t in lesson["templates"])
-            parts.append(f"*See:* {links}")
+            parts.append(Markdown(f"*See:* {links}"))
     parts += [heading(level, "Success checklists of each template", "success-checklists"),
-              "Each template ends with the checks that tell you it worked."]
+              inline("Each template ends with the checks that tell you it worked.")]
     for template in ctx.catalog.ordered("templates"):
         parts += [heading(level + 1, template.data["title"], f"checklist-{template.id}"),
                   checklist(template.data["success_checklist"]),
-                  f"From {ctx.link_record(template, 'success-checklist')}."]
+                  Markdown(f"From {ctx.link_record(template, 'success-checklist')}.")]
     return "\n\n".join(parts)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from macros.catalog import Record
-from macros.md import checklist, heading, inline, table
+from macros.md import Markdown, checklist, heading, inline, table
 from macros.pages.context import Ctx
 
 TRENDS = {"up": "should rise", "down": "should fall", "peak-then-down": "peaks, then falls"}
@@ -28,7 +28,7 @@ def body(record: Record, ctx: Ctx, level: int) -> str:
     for cat in d["categories"]:
         rows = ([m["metric"], TRENDS.get(m.get("trend", ""), ""), m.get("note", "")]
                 for m in cat["metrics"])
-        parts += [heading(level, cat["title"], cat["id"]), f"*{inline(cat['question'])}*",
+        parts += [heading(level, cat["title"], cat["id"]), Markdown(f"*{inline(cat['question'])}*"),
                   table(["Metric", "Healthy trend", "Note"], rows)]
     parts += [heading(level, "Success criteria", "success-criteria"),
               checklist(criterion(c) for c in d["success_criteria"])]

@@ -8,27 +8,27 @@ from typing import Any
 
 from macros.catalog import Record
 from macros.diagram import Step, cycle
-from macros.md import bullets, heading, inline, table
+from macros.md import Markdown, bullets, heading, inline, table
 from macros.pages.context import Ctx, summary_index
 
 IMPACT = {"low": "Low", "low-medium": "Low to medium", "medium": "Medium",
           "medium-high": "Medium to high", "high": "High"}
 LEVEL = {"high": "High", "low": "Low"}
 
-Section = Callable[[Any, Ctx, int], list[str]]
+Section = Callable[[Any, Ctx, int], list[Markdown]]
 
 
-def _contrast(c: dict[str, Any], ctx: Ctx, level: int) -> list[str]:
+def _contrast(c: dict[str, Any], ctx: Ctx, level: int) -> list[Markdown]:
     return [heading(level, c["title"], "contrast"),
             table([inline(c["from_label"]), inline(c["to_label"])],
                   ([r["from"], r["to"]] for r in c["rows"]))]
 
 
-def _mindset(m: dict[str, Any], ctx: Ctx, level: int) -> list[str]:
+def _mindset(m: dict[str, Any], ctx: Ctx, level: int) -> list[Markdown]:
     return [heading(level, m["title"], "mindset"), bullets(m["points"])]
 
 
-def _pdca(steps: list[dict[str, Any]], ctx: Ctx, level: int) -> list[str]:
+def _pdca(steps: list[dict[str, Any]], ctx: Ctx, level: int) -> list[Markdown]:
     svg = cycle([Step(s["title"], s["gist"]) for s in steps],
                 "The PDCA cycle: " + ", then ".join(s["title"] for s in steps) + ", and again")
     parts = [heading(level, "The PDCA cycle", "pdca"), svg]
@@ -38,7 +38,7 @@ def _pdca(steps: list[dict[str, Any]], ctx: Ctx, level: int) -> list[str]:
     return parts
 
 
-def _matrix(cells: list[dict[str, Any]], ctx: Ctx, level: int) -> list[str]:
+def _matrix(cells: list[dict[str, Any]], ctx: Ctx, level: int) -> list[Markdown]:
     action = {(c["impact"], c["effort"]): c["action"] for c in cells}
     rows = ([f"{LEVEL[impact]} impact", action.get((impact, "low"), ""),
              action.get((impact, "high"), "")] for impact in ("high", "low"))
@@ -46,67 +46,67 @@ def _matrix(cells: list[dict[str, Any]], ctx: Ctx, level: int) -> list[str]:
             table(["", "Low effort", "High effort"], rows)]
 
 
-def _categories(items: list[dict[str, Any]], ctx: Ctx, level: int) -> list[str]:
+def _categories(items: list[dict[str, Any]], ctx: Ctx, level: int) -> list[Markdown]:
     return [heading(level, "Kinds of improvement", "improvement-types"),
             table(["Category", "Example", "Typical impact"],
                   ([c["category"], c["example"], IMPACT[c["impact"]]] for c in items))]
 
 
-def _what_to_scale(w: dict[str, Any], ctx: Ctx, level: int) -> list[str]:
+def _what_to_scale(w: dict[str, Any], ctx: Ctx, level: int) -> list[Markdown]:
     return [heading(level, "What to scale", "what-to-scale"),
             heading(level + 1, "Signs it will travel", "look-for"), bullets(w["look_for"]),
             heading(level + 1, "Warning signs", "warning-signs"), bullets(w["warning_signs"])]
 
 
-def _package(parts: list[dict[str, Any]], ctx: Ctx, level: int) -> list[str]:
+def _package(parts: list[dict[str, Any]], ctx: Ctx, level: int) -> list[Markdown]:
     packages = ctx.href("success-packages/index.md")
     out = [heading(level, "The success story package", "package"),
-           f"Every [success package]({packages}) follows these parts, in this order."]
+           Markdown(f"Every [success package]({packages}) follows these parts, in this order.")]
     for i, p in enumerate(parts, start=1):
         out += [heading(level + 1, f"{i}. {p['title']}", f"package-{p['id']}"),
                 bullets(p["questions"])]
     return out
 
 
-def _assets(items: list[dict[str, Any]], ctx: Ctx, level: int) -> list[str]:
+def _assets(items: list[dict[str, Any]], ctx: Ctx, level: int) -> list[Markdown]:
     return [heading(level, "Reusable assets", "assets"),
             table(["Asset", "Purpose", "Format"],
                   ([a["type"], a["purpose"], a["format"]] for a in items))]
 
 
-def _change_curve(c: dict[str, Any], ctx: Ctx, level: int) -> list[str]:
+def _change_curve(c: dict[str, Any], ctx: Ctx, level: int) -> list[Markdown]:
     rows = ([i, s["title"], s["feeling"], s["what_to_do"]]
             for i, s in enumerate(c["stages"], start=1))
     return [heading(level, "The change curve", "change-curve"),
             table(["", "Stage", "What people feel", "What to do"], rows),
-            f"**{inline(c['motto'])}**"]
+            Markdown(f"**{inline(c['motto'])}**")]
 
 
-def _stakeholders(items: list[dict[str, Any]], ctx: Ctx, level: int) -> list[str]:
+def _stakeholders(items: list[dict[str, Any]], ctx: Ctx, level: int) -> list[Markdown]:
     return [heading(level, "Stakeholder map", "stakeholders"),
             table(["Stakeholder", "Influence", "Support", "Strategy"],
                   ([s["role"], LEVEL[s["influence"]], LEVEL[s["support"]], s["strategy"]]
                    for s in items))]
 
 
-def _influence(items: list[dict[str, Any]], ctx: Ctx, level: int) -> list[str]:
+def _influence(items: list[dict[str, Any]], ctx: Ctx, level: int) -> list[Markdown]:
     return [heading(level, "Ways to persuade", "influence"),
             table(["Approach", "Works with", "Tactics"],
                   ([i["approach"], i["audience"], ", ".join(i["tactics"])] for i in items))]
 
 
-def _resistance(items: list[dict[str, Any]], ctx: Ctx, level: int) -> list[str]:
+def _resistance(items: list[dict[str, Any]], ctx: Ctx, level: int) -> list[Markdown]:
     return [heading(level, "Resistance and how to answer it", "resistance"),
             table(["What you hear", "Root cause", "Response"],
                   ([r["pattern"], r["root_cause"], r["response"]] for r in items))]
 
 
-def _momentum(items: list[str], ctx: Ctx, level: int) -> list[str]:
+def _momentum(items: list[str], ctx: Ctx, level: int) -> list[Markdown]:
     return [heading(level, "Building momentum", "momentum"), bullets(items)]
 
 
 def _groups(title: str, anchor: str) -> Section:
-    def render(groups: list[dict[str, Any]], ctx: Ctx, level: int) -> list[str]:
+    def render(groups: list[dict[str, Any]], ctx: Ctx, level: int) -> list[Markdown]:
         out = [heading(level, title, anchor)]
         for g in groups:
             out += [heading(level + 1, g["title"], f"{anchor}-{g['id']}"), bullets(g["items"])]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from macros.catalog import Record
-from macros.md import Raw, bullets, heading, inline, money_span, raw_bullets, span_text, table
+from macros.md import Markdown, bullets, heading, inline, money_span, raw_bullets, span_text, table
 from macros.pages.context import Ctx
 from macros.pages.figures import months
 
@@ -77,10 +77,10 @@ def index(ctx: Ctx) -> str:
                 for r in records if r.data["group"] == group)
         parts += [heading(2, title, anchor),
                   table(["Outline", "Style", "Timeline", "Cost", "Full template"], rows)]
-    by_template: dict[str, list[Raw]] = {}
+    by_template: dict[str, list[Markdown]] = {}
     for r in records:
         by_template.setdefault(r.data["echoes"], []).append(ctx.link_record(r))
     parts += [heading(2, "By template", "by-template"),
-              raw_bullets(f"{ctx.link_to('templates', t)}: {', '.join(links)}"
+              raw_bullets(Markdown(f"{ctx.link_to('templates', t)}: {', '.join(links)}")
                           for t, links in by_template.items())]
     return "\n\n".join(parts) + "\n"

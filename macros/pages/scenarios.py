@@ -6,7 +6,7 @@ from typing import Any
 
 from macros.catalog import Catalog, Record
 from macros.kinds.scenarios import SIGNALS
-from macros.md import Raw, bullets, heading, inline, money, span_text, table
+from macros.md import Markdown, bullets, heading, inline, money, span_text, table
 from macros.pages.context import Ctx
 from macros.recommend import recommend
 
@@ -47,7 +47,7 @@ def _table(ctx: Ctx) -> str:
     rows = []
     for r in ctx.catalog.ordered("scenarios"):
         d, s = r.data, r.data["signals"]
-        rows.append([Raw(f"**{inline(d['letter'])}**"), ctx.link_record(r), d["profile"],
+        rows.append([Markdown(f"**{inline(d['letter'])}**"), ctx.link_record(r), d["profile"],
                      s["urgency"], s["budget"], s["size"], s["pilot"],
                      ctx.link_to("templates", d["template"]), figures(d)])
     return table(["", "Scenario", "Situation", "Urgency", "Budget", "Size", "Pilot",
@@ -63,13 +63,13 @@ def index(ctx: Ctx) -> str:
     ]) + "\n"
 
 
-def _cell(ctx: Ctx, template: str, scenario: str, budget: str) -> Raw:
+def _cell(ctx: Ctx, template: str, scenario: str, budget: str) -> Markdown:
     """The template's link, flagged when its scenario assumes more money than `budget`."""
     link = ctx.link_to("templates", template)
     record = ctx.catalog.get("scenarios", scenario)
     wanted = record.data["signals"]["budget"] if record else budget
     scale = SIGNALS["budget"]
-    return Raw(f"{link} (assumes a larger budget)") if scale.index(wanted) > scale.index(
+    return Markdown(f"{link} (assumes a larger budget)") if scale.index(wanted) > scale.index(
         budget) else link
 
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from macros.catalog import Record
-from macros.md import bullets, heading, inline, money, table
+from macros.md import Markdown, bullets, heading, inline, money, table
 from macros.pages.context import Ctx, summary_index
 
 _UNITS: dict[str, Callable[[float], str]] = {
@@ -34,13 +34,13 @@ def body(record: Record, ctx: Ctx, level: int) -> str:
                      d["scaling_guide"])
     parts = [inline(d["summary"])]
     if d.get("template"):
-        parts.append(f"Part of the {ctx.link_to('templates', d['template'])} template.")
+        parts.append(Markdown(f"Part of the {ctx.link_to('templates', d['template'])} template."))
     parts += [
         heading(level, "1. Context", "context"),
         table(["Where", "When", "Who"], [[c["where"], c["when"], c["who"]]]),
         _sub(level, "Conditions at the time", c["conditions"]),
         heading(level, "2. Approach", "approach"), bullets(a["actions"]),
-        f"*Timeline:* {inline(a['timeline'])}",
+        Markdown(f"*Timeline:* {inline(a['timeline'])}"),
         _sub(level, "Resources it took", a["resources"]),
         heading(level, "3. Results", "results"), bullets(r["outcomes"]),
         table(["Metric", "Value"], ([m["label"], metric(m["value"], m["unit"])]
@@ -57,8 +57,8 @@ def body(record: Record, ctx: Ctx, level: int) -> str:
     return "\n\n".join(parts)
 
 
-def _sub(level: int, title: str, items: list[Any]) -> str:
-    return f"**{title}**\n\n{bullets(items)}"
+def _sub(level: int, title: str, items: list[Any]) -> Markdown:
+    return Markdown(f"**{inline(title)}**\n\n{bullets(items)}")
 
 
 def embed(record: Record, ctx: Ctx) -> str:

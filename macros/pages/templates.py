@@ -9,7 +9,7 @@ from macros.catalog import Record
 from macros.editions.figures import people
 from macros.editions.render import template_for_org
 from macros.md import (
-    Raw,
+    Markdown,
     admonition,
     bullets,
     checklist,
@@ -73,7 +73,7 @@ def _example(record: Record, ctx: Ctx) -> str:
         phase = phases.get(dept.get("phase", ""))
         joins = ctx.href(ctx.page_uri, f"phase-{phase['id']}") if phase else ""
         rows.append([dept["name"], dept["headcount"],
-                     Raw(f"[{inline(phase['title'])}]({joins})") if phase else "pilot"])
+                     Markdown(f"[{inline(phase['title'])}]({joins})") if phase else "pilot"])
     parts = [heading(2, f"Practice scenario: {ex['name']}", "example"), inline(ex["summary"]),
              f"**Pilot:** {inline('; '.join(facts))}.",
              table(["Department", "People", "Joins in"], rows)]
@@ -100,12 +100,12 @@ def _plan(record: Record, ctx: Ctx) -> str:
             parts.append(inline(phase["summary"]))
         waves = ", ".join(ctx.link_to("waves", w) for w in phase.get("waves", []))
         target = _target(phase, headcount)
-        parts.append(f"**Adoption target:** {target}" + (f" · **Waves:** {waves}" if waves
-                                                          else ""))
+        parts.append(Markdown(f"**Adoption target:** {target}" + (
+            f" · **Waves:** {waves}" if waves else "")))
         for step in phase.get("steps", []):
-            line = f"**{inline(step['when'])}**"
+            line = Markdown(f"**{inline(step['when'])}**")
             if step.get("adoption_pct"):
-                line += f" (target {_target(step, headcount)})"
+                line = Markdown(f"{line} (target {_target(step, headcount)})")
             parts += [line, bullets(step["actions"])]
     return "\n\n".join(parts)
 
@@ -157,7 +157,7 @@ def _targets(record: Record) -> str:
              table(["Period", "Adoption", "Daily active (of adopters)", "Value a month",
                     "Cost a month", "Satisfaction"], rows)]
     if d.get("metrics_tracked"):
-        parts += ["**What to track**", bullets(d["metrics_tracked"])]
+        parts += [Markdown("**What to track**"), bullets(d["metrics_tracked"])]
     return "\n\n".join(parts)
 
 
@@ -182,13 +182,13 @@ def _budget(record: Record) -> str:
                                  f"but its inputs give {money(computed)}. "
                                  f"{basis['known_discrepancy']}")
             rows.append([line["item"], money(line["amount"]), note])
-        parts += [f"**{inline(title)}**", table(["Item", "Amount", "Note"], rows)]
+        parts += [Markdown(f"**{inline(title)}**"), table(["Item", "Amount", "Note"], rows)]
     months = f" over {budget['months']} months" if "months" in budget else ""
     people = adopters(record)
-    parts.append(f"**Total: {money(budget['total'])}{months}.** For the "
+    parts.append(Markdown(f"**Total: {money(budget['total'])}{months}.** For the "
                  f"{headcount}-person example that is {money(budget['total'] / headcount)} "
                  f"per employee, or {money(budget['total'] / people)} per adopted person "
-                 f"({people} people at the final target).")
+                 f"({people} people at the final target)."))
     for note in notes:
         parts.append(admonition("note", "Editor's note", inline(note)))
     return "\n\n".join(parts)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from macros.catalog import Record
-from macros.md import checklist, heading, inline, raw_bullets, span_text, table
+from macros.md import Markdown, checklist, heading, inline, raw_bullets, span_text, table
 from macros.pages.context import Ctx
 
 
@@ -13,8 +13,8 @@ def page(record: Record, ctx: Ctx) -> str:
             if record.id in p.get("waves", [])]
     if used:
         parts += [heading(2, "Where the templates schedule it", "in-templates"),
-                  raw_bullets(f"{ctx.link_record(t, 'phase-' + p['id'])}: "
-                              f"{inline(p['title'])} (months {span_text(p['months'])})"
+                  raw_bullets(Markdown(f"{ctx.link_record(t, 'phase-' + p['id'])}: "
+                              f"{inline(p['title'])} (months {span_text(p['months'])})")
                               for t, p in used)]
     return "\n\n".join(parts) + "\n"
 
@@ -33,7 +33,7 @@ def body(record: Record, ctx: Ctx, level: int) -> str:
               heading(level, "Go/no-go criteria", "go-no-go"),
               checklist(_criterion(c) for c in d["go_no_go"])]
     if d.get("decision_rule"):
-        parts.append(f"*Decision:* {inline(d['decision_rule'])}")
+        parts.append(Markdown(f"*Decision:* {inline(d['decision_rule'])}"))
     return "\n\n".join(parts)
 
 
