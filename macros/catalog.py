@@ -14,7 +14,7 @@ from typing import Any
 from macros.kinds import KINDS
 from macros.kinds.base import check_ranges
 from macros.problems import Problem
-from macros.schema import references, validate
+from macros.schema import Schema, references, validate
 from macros.yamlfile import Document, load_file
 
 NOT_KINDS = {"orgs"}  # overlays live beside the kinds but are loaded by their own module
@@ -114,17 +114,25 @@ def check_references(catalog: Catalog,
     overlay position that left a record out of an edition, so the message can point there."""
     problems = []
     for record in catalog:
-        for at, kind, target in references(KINDS[record.kind].schema, record.data):
-            if catalog.get(kind, target) is not None:
-                continue
-            where = (excluded or {}).get(kind, {}).get(target)
-            if where:
-                problems.append(record.doc.problem(
-                    at, f"{KINDS[kind].singular} {target!r} is excluded by {where}: drop this "
-                    "reference with an override, or keep the record", "excluded-reference"))
-                continue
-            known = ", ".join(sorted(catalog.records.get(kind, {}))) or "none yet"
-            problems.append(record.doc.problem(
-                at, f"{KINDS[kind].singular} {target!r} does not exist: use one of {known}",
-                "reference"))
+        problems += dangling_references(record.doc, KINDS[record.kind].schema, catalog, excluded)
+    return problems
+
+
+def dangling_references(doc: Document, schema: Schema, catalog: Catalog,
+                        excluded: dict[str, dict[str, str]] | None = None) -> list[Problem]:
+    """A problem for each `ref` field of `doc` naming no record of `catalog`."""
+    problems = []
+    for at, kind, target in references(schema, doc.data):
+        if catalog.get(kind, target) is not None:
+            continue
+        where = (excluded or {}).get(kind, {}).get(target)
+        if where:
+            problems.append(doc.problem(
+                at, f"{KINDS[kind].singular} {target!r} is excluded by {where}: drop this "
+                "reference with an override, or keep the record", "excluded-reference"))
+            continue
+        known = ", ".join(sorted(catalog.records.get(kind, {}))) or "none yet"
+        problems.append(doc.problem(
+            at, f"{KINDS[kind].singular} {target!r} does not exist: use one of {known}",
+            "reference"))
     return problems

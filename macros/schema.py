@@ -8,11 +8,12 @@ after every file is loaded) or ``meta: {"hint": "..."}`` (shown when a regex doe
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from cerberus import Validator
-from cerberus.errors import ValidationError
+from cerberus.errors import REGEX_MISMATCH, ValidationError
 
 from macros.problems import Problem
 from macros.yamlfile import Document, NodePath
@@ -80,8 +81,27 @@ _TYPE_WORDS = {
 }
 
 
+class _Validator(Validator):  # type: ignore[misc]
+    """Cerberus with regexes that must match the whole value.
+
+    Cerberus appends `$` and uses `re.match`, so `'kebab-id\\n'` passes `^[a-z-]+$` (`$` also
+    matches before a final newline). Schemas keep portable `^...$` patterns (the JSON Schema
+    dialect); this validator applies them with `re.fullmatch`.
+    """
+
+    def _validate_regex(self, pattern: str, field: str, value: Any) -> None:
+        """{'type': 'string'}"""
+        if isinstance(value, str) and not full_match(pattern, value):
+            self._error(field, REGEX_MISMATCH)
+
+
+def full_match(pattern: str, value: str) -> bool:
+    """`pattern` (written `^...$`) matches all of `value`, a trailing newline included."""
+    return re.fullmatch(pattern.removeprefix("^").removesuffix("$"), value) is not None
+
+
 def validate(doc: Document, schema: Schema) -> list[Problem]:
-    validator = Validator(schema)
+    validator = _Validator(schema)
     validator.allow_unknown = False
     if validator.validate(doc.data if isinstance(doc.data, dict) else {"": doc.data}):
         return []
@@ -128,6 +148,9 @@ def _translate(err: ValidationError, doc: Document, schema: Schema) -> Problem:
         return doc.problem(at, f"unknown field {name!r}: {hint}allowed here: "
                            f"{', '.join(allowed)}", "unknown-field", key=True)
     if rule == "required":
+        if at in doc.value_marks:  # present in the source, deleted by an overlay's `null`
+            return doc.problem(at, f"{name!r} is required, but this overlay line deletes it "
+                               "with null: give it a value instead", "required", key=True)
         return problem(f"{name!r} is required: add `{field}: ...` here", "required", at[:-1])
     if rule == "type":
         want = _TYPE_WORDS.get(str(err.constraint), str(err.constraint))

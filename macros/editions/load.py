@@ -2,21 +2,31 @@
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from macros.catalog import Catalog, Record, check_references, load_catalog, load_record
+from macros.catalog import (
+    Catalog,
+    Record,
+    check_references,
+    dangling_references,
+    load_catalog,
+    load_record,
+)
 from macros.editions.merge import merge_record
-from macros.editions.schema import MKDOCS_KEYS, SCHEMA
+from macros.editions.schema import LOGO_MAX_BYTES, MKDOCS_KEYS, SCHEMA
 from macros.kinds import KINDS
 from macros.kinds.base import check_ranges
 from macros.problems import Problem
-from macros.schema import ID_PATTERN, validate
-from macros.yamlfile import Document, load_file
+from macros.schema import ID_PATTERN, full_match, validate
+from macros.yamlfile import Document, NodePath, load_file
 
 ORGS = "data/orgs"
+# Names an edition's folder would share with what a build writes beside it (`--all` puts
+# editions next to `default/` and `index.html`) or inside a site (kinds, hand-written pages).
+RESERVED_SLUGS = frozenset({"default", "assets", "search", "index", "our-plan", "404",
+                            "sitemap", "stylesheets", "javascripts", "orgs", *KINDS})
 
 
 @dataclass
@@ -28,9 +38,30 @@ class Edition:
     logo: Path | None = None
 
 
+@dataclass
+class Project:
+    """The base playbook and every edition, loaded and checked from one read of the data."""
+
+    base: Catalog
+    editions: dict[str, Edition] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
 def edition_slugs(root: Path) -> list[str]:
     folder = root / ORGS
     return sorted(p.stem for p in folder.glob("*.yml")) if folder.is_dir() else []
+
+
+def load_project(root: Path, slugs: list[str] | None = None) -> Project:
+    """Load and check the base playbook once, then merge each overlay over that one catalog."""
+    base, problems = load_catalog(root)
+    project = Project(base, problems=problems)
+    for slug in edition_slugs(root) if slugs is None else slugs:
+        edition, found = load_edition(root, slug, base, base_ok=not problems)
+        project.problems += found
+        if edition is not None:
+            project.editions[slug] = edition
+    return project
 
 
 def load_catalog_for(root: Path, slug: str | None
@@ -44,26 +75,45 @@ def load_catalog_for(root: Path, slug: str | None
     return (edition.catalog if edition else None), edition, problems
 
 
-def load_edition(root: Path, slug: str) -> tuple[Edition | None, list[Problem]]:
+def slug_problem(root: Path, slug: str) -> Problem | None:
+    """Why `slug` cannot name an edition, if it cannot."""
     shown = f"{ORGS}/{slug}.yml"
-    if not re.match(ID_PATTERN, slug):
-        return None, [Problem(shown, 1, 1, f"edition {slug!r} is not a valid slug: use kebab-"
-                              "case like 'acme-robotics'", "id-format")]
+    if not full_match(ID_PATTERN, slug):
+        return Problem(shown, 1, 1, f"edition {slug!r} is not a valid slug: name the file in "
+                       "kebab-case like 'acme-robotics.yml'", "id-format")
+    taken = RESERVED_SLUGS | {p.stem for p in (root / "docs").glob("*")}
+    if slug in taken:
+        return Problem(shown, 1, 1, f"edition {slug!r} would share its folder with the "
+                       f"site's own {slug!r}: rename the file, e.g. to '{slug}-org.yml'",
+                       "reserved-slug")
+    return None
+
+
+def load_edition(root: Path, slug: str, base: Catalog | None = None, *,
+                 base_ok: bool = True) -> tuple[Edition | None, list[Problem]]:
+    """An organization's edition merged over `base` (loaded here when not given). With
+    `base_ok` False the overlay is still read and checked, but nothing is merged."""
+    shown = f"{ORGS}/{slug}.yml"
+    if (bad := slug_problem(root, slug)) is not None:
+        return None, [bad]
     path = root / shown
     if path.is_symlink() or not path.is_file():
         known = ", ".join(edition_slugs(root)) or "none"
         why = "is a symbolic link: copy the file instead" if path.is_symlink() else \
             f"does not exist (editions: {known})"
         return None, [Problem(shown, 1, 1, f"overlay {shown} {why}", "overlay-file")]
-    catalog, problems = load_catalog(root)
+    problems: list[Problem] = []
+    if base is None:
+        base, problems = load_catalog(root)
+        base_ok = not problems
     overlay, load_problems = load_file(path, shown)
     problems += load_problems
-    if overlay is None or problems:
+    if overlay is None or load_problems:
         return None, problems
     problems += _check_overlay(overlay)
-    if problems:
+    if problems or not base_ok:
         return None, problems
-    edition = Edition(slug, overlay.data, overlay, _copy(catalog))
+    edition = Edition(slug, overlay.data, overlay, _copy(base))
     problems += _add_own_records(root, edition)
     problems += _apply_overrides(edition)
     problems += _apply_exclusions(edition)
@@ -165,7 +215,7 @@ def _apply_exclusions(edition: Edition) -> list[Problem]:
 
 def _check_org(root: Path, edition: Edition) -> list[Problem]:
     org, overlay = edition.org, edition.overlay
-    problems = []
+    problems = dangling_references(overlay, SCHEMA, edition.catalog, edition.catalog.excluded)
     departments = {d["id"] for d in org["departments"]}
     for i, champion in enumerate(org.get("champions", [])):
         if champion["department"] not in departments:
@@ -178,14 +228,52 @@ def _check_org(root: Path, edition: Edition) -> list[Problem]:
         problems.append(overlay.problem(
             ("headcount",), f"departments add up to {staffed} people, more than the headcount "
             f"of {org['headcount']}: correct a department or the headcount", "figure-mismatch"))
-    logo = org.get("branding", {}).get("logo")
-    if logo:
-        folder = (root / ORGS / edition.slug).resolve()
-        path = root / ORGS / edition.slug / logo
-        if path.is_symlink() or not path.is_file() or path.resolve().parent != folder:
-            problems.append(overlay.problem(
-                ("branding", "logo"), f"logo {logo!r} must be a regular file in "
-                f"{ORGS}/{edition.slug}/ (not a link): add the image there", "overlay-file"))
-        else:
-            edition.logo = path
+    return problems + _check_choice(edition) + _check_logo(root, edition)
+
+
+def _check_choice(edition: Edition) -> list[Problem]:
+    """The edition's plan needs a template, and a scenario to recommend one unless pinned."""
+    needs = [("templates", "a template to plan with")]
+    if not edition.org.get("template"):
+        needs.append(("scenarios", "a scenario to recommend a template from (or pin one "
+                                   "with `template:`)"))
+    problems = []
+    for kind, what in needs:
+        if edition.catalog.records[kind]:
+            continue
+        gone = edition.catalog.excluded.get(kind, {})
+        at: NodePath = ("exclude", kind) if gone else ()
+        problems.append(edition.overlay.problem(
+            at, f"this edition has no {kind} left, but its plan needs {what}: keep at least "
+            f"one of {', '.join(sorted(gone)) or kind}", "needs-record"))
     return problems
+
+
+def _check_logo(root: Path, edition: Edition) -> list[Problem]:
+    logo = edition.org.get("branding", {}).get("logo")
+    if not logo:
+        return []
+    at = ("branding", "logo")
+    folder = (root / ORGS / edition.slug).resolve()
+    path = root / ORGS / edition.slug / logo
+    if path.is_symlink() or not path.is_file() or path.resolve().parent != folder:
+        return [edition.overlay.problem(
+            at, f"logo {logo!r} must be a regular file in {ORGS}/{edition.slug}/ (not a link): "
+            "add the image there", "overlay-file")]
+    size = path.stat().st_size
+    if size > LOGO_MAX_BYTES:
+        return [edition.overlay.problem(
+            at, f"logo {logo!r} is {size:,} bytes, more than the {LOGO_MAX_BYTES:,} allowed: "
+            "save a smaller image", "logo")]
+    with path.open("rb") as image:
+        head = image.read(8)
+    want = "PNG" if path.suffix == ".png" else "JPEG"
+    if not head.startswith(_MAGIC[want]):
+        return [edition.overlay.problem(
+            at, f"logo {logo!r} is not a {want} image (its first bytes say otherwise): export "
+            f"the logo as a real {want} file", "logo")]
+    edition.logo = path
+    return []
+
+
+_MAGIC = {"PNG": b"\x89PNG\r\n\x1a\n", "JPEG": b"\xff\xd8\xff"}

@@ -31,6 +31,7 @@ class MergeLog:
 
     overlay: Document
     taken: list[tuple[NodePath, NodePath]] = field(default_factory=list)
+    deleted: list[tuple[NodePath, NodePath]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -40,6 +41,7 @@ def merge(base: Any, over: Any, at: NodePath, over_at: NodePath, log: MergeLog) 
         for key, value in over.items():
             if value is None:
                 result.pop(key, None)
+                log.deleted.append(((*at, key), (*over_at, key)))
             elif key in base:
                 result[key] = merge(base[key], value, (*at, key), (*over_at, key), log)
             else:
@@ -81,6 +83,11 @@ def merge_record(base: Document, changes: dict[str, Any], over_at: NodePath,
     data = merge(base.data, changes, (), over_at, log)
     doc = Document(base.path, data, dict(base.value_marks), dict(base.key_marks),
                    set(base.refused), dict(base.sources))
+    for at, source_at in log.deleted:
+        # A deleted field keeps the overlay's position, so "required" points at the null.
+        doc.value_marks[at] = overlay.value_marks[source_at]
+        doc.key_marks[at] = overlay.key_marks[source_at]
+        doc.sources[at] = overlay.path
     for at, source_at in log.taken:
         for sub, _ in walk(_get(overlay.data, source_at)):
             if (*source_at, *sub) in overlay.value_marks:

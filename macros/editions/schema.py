@@ -53,7 +53,11 @@ PRIMARY = ["red", "pink", "purple", "deep-purple", "indigo", "blue", "light-blue
            "brown", "grey", "blue-grey", "black", "white"]
 ACCENT = [c for c in PRIMARY if c not in ("brown", "grey", "blue-grey", "black", "white")]
 CURRENCIES = {"USD": "$", "EUR": "€", "GBP": "£", "CAD": "CA$", "AUD": "A$", "CHF": "CHF "}
-LOGO_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]*\.(png|jpg|jpeg|webp)$"
+LOGO_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]*\.(png|jpg|jpeg)$"
+LOGO_MAX_BYTES = 256 * 1024
+# Only characters that need no escaping anywhere a URL lands (attributes, XML, JSON): a host,
+# an optional port and a path of plain segments, ending in '/'.
+SITE_URL_PATTERN = r"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~-]+)*/$"
 
 # Names that belong to mkdocs.yml: an overlay that uses one gets a message saying why it can't.
 MKDOCS_KEYS = {
@@ -87,14 +91,14 @@ SCHEMA = {
                             "headcount": integer(minimum=1), "wave": ref("waves")}),
     "champions": records({"name": text(), "department": identifier()}, required=False,
                          minlength=0),
-    "site_url": {"type": "string", "required": False, "regex": r"^https?://[^\s<>\"'`]+/$",
-                 "meta": {"hint": "write an http(s) address ending in '/', e.g. "
-                                  "'https://ai.example.com/'"}},
+    "site_url": {"type": "string", "required": False, "regex": SITE_URL_PATTERN,
+                 "meta": {"hint": "write an http(s) address of letters, digits, '.', '-', "
+                                  "'_' and '~' ending in '/', e.g. 'https://ai.example.com/'"}},
     "branding": mapping({
         "primary": {"type": "string", "allowed": PRIMARY},
         "accent": {"type": "string", "allowed": ACCENT},
         "logo": {"type": "string", "regex": LOGO_PATTERN,
-                 "meta": {"hint": "name a .png, .jpg or .webp file in this overlay's own "
+                 "meta": {"hint": "name a .png or .jpg file in this overlay's own "
                                   "folder, e.g. 'logo.png' (no folders, no '..')"}},
     }, required=False),
     "template": ref("templates"),
