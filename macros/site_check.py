@@ -1,0 +1,273 @@
+"""What `playbook check` adds to the data checks: every edition renders, and `docs/` agrees.
+
+For the default edition and each organization's edition this renders every generated page
+(plain functions, no MkDocs), so a page that cannot be written fails `check` instead of the
+build, and notes each page's anchors. Then every hand-written page under `docs/` is read:
+macro calls must name records and anchors that exist in every edition, Markdown links to
+generated pages must reach a page (and anchor) the edition publishes, and Jinja syntax must be
+valid. Templates are parsed and evaluated in Jinja's sandbox, never executed as plain Jinja.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jinja2 import nodes
+from jinja2.exceptions import TemplateError, TemplateSyntaxError
+from jinja2.sandbox import SandboxedEnvironment
+
+from macros.catalog import Catalog
+from macros.editions.load import Edition, Project
+from macros.editions.pages import edition_pages
+from macros.pages import generate
+from macros.problems import Problem
+
+DOCS = "docs"
+_FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.S)
+_RENDER_MACROS = re.compile(r"^render_macros:\s*true\s*$", re.M)
+_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*(?:\{[^}]*#([\w-]+)[^}]*\})?\s*#*\s*$", re.M)
+_ATTR_ID = re.compile(r"\{[^}\n]*#([\w-]+)[^}\n]*\}")
+_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+_FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})")
+_EXTERNAL = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
+
+
+@dataclass
+class SiteView:
+    """One edition as `check` sees it: its catalog and each page's anchors."""
+
+    label: str
+    catalog: Catalog
+    anchors: dict[str, set[str]] = field(default_factory=dict)  # src uri -> anchors
+
+
+def check_site(root: Path, project: Project) -> list[Problem]:
+    """Render every edition and check `docs/` against each; [] when all is well."""
+    views: list[SiteView] = []
+    problems: list[Problem] = []
+    docs = _docs_pages(root)
+    doc_anchors = {uri: anchors_of(text) for uri, text in docs.items()}
+    for label, catalog, edition in _editions(project):
+        view = SiteView(label, catalog, dict(doc_anchors))
+        problems += _render(view, edition)
+        views.append(view)
+    for uri, text in docs.items():
+        problems += check_page(f"{DOCS}/{uri}", uri, text, views)
+    return problems
+
+
+def _editions(project: Project) -> Iterator[tuple[str, Catalog, Edition | None]]:
+    yield "the default edition", project.base, None
+    for slug, edition in project.editions.items():
+        yield f"edition {slug!r}", edition.catalog, edition
+
+
+def _render(view: SiteView, edition: Edition | None) -> list[Problem]:
+    where = edition.overlay.path if edition else "data"
+    try:
+        pages = generate(view.catalog, edition.org if edition else None)
+        if edition is not None:
+            pages += edition_pages(edition)
+    except Exception as err:  # a bug of ours, but the author still gets a line, not a trace
+        return [Problem(where, 1, 1, f"{view.label} cannot be rendered ({type(err).__name__}: "
+                        f"{err}): this is a bug in playbook; please report it with this "
+                        "file", "internal")]
+    for page in pages:
+        view.anchors[page.uri] = anchors_of(page.markdown)
+    return []
+
+
+def _docs_pages(root: Path) -> dict[str, str]:
+    folder = root / DOCS
+    found: dict[str, str] = {}
+    if not folder.is_dir():
+        return found
+    for path in sorted(folder.rglob("*.md")):
+        if path.is_file() and not path.is_symlink():
+            found[path.relative_to(folder).as_posix()] = path.read_text(encoding="utf-8",
+                                                                        errors="replace")
+    return found
+
+
+def anchors_of(markdown: str) -> set[str]:
+    """The anchors MkDocs will give a page: explicit `{ #id }` and slugs of other headings."""
+    anchors = set(_ATTR_ID.findall(markdown))
+    for line in _outside_code(markdown):
+        match = _HEADING.match(line)
+        if match and not match.group(2):
+            anchors.add(slugify(match.group(1)))
+    return anchors
+
+
+def slugify(title: str) -> str:
+    """Python-Markdown's toc slug for a heading's text."""
+    text = re.sub(r"\\(.)", r"\1", title)  # escaped characters show as themselves
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    text = re.sub(r"[^\w\s-]", "", text).strip().lower()
+    return re.sub(r"[-\s]+", "-", text)
+
+
+def _outside_code(markdown: str) -> Iterator[str]:
+    fence = ""
+    for line in markdown.splitlines():
+        match = _FENCE.match(line)
+        if match and (not fence or match.group(2).startswith(fence)):
+            fence = "" if fence else match.group(2)[:3]
+            continue
+        if not fence:
+            yield line
+
+
+# ---- one hand-written page ------------------------------------------------------------------
+
+def check_page(shown: str, uri: str, text: str, views: list[SiteView]) -> list[Problem]:
+    lines = text.splitlines()
+    front = _FRONT_MATTER.match(text)
+    renders = bool(front and _RENDER_MACROS.search(front.group(1)))
+    problems: list[Problem] = []
+    if renders:
+        problems += _check_macros(shown, uri, text, lines, views)
+    elif "{{" in text or "{%" in text:
+        line = next(i for i, ln in enumerate(lines, 1) if "{{" in ln or "{%" in ln)
+        col = max(lines[line - 1].find("{{"), lines[line - 1].find("{%")) + 1
+        problems.append(Problem(shown, line, col, "this page uses a macro but does not set "
+                                "`render_macros: true` in its front matter: add it, or remove "
+                                "the braces", "macro-off"))
+    problems += _check_links(shown, uri, lines, views)
+    return problems
+
+
+def _check_links(shown: str, uri: str, lines: list[str], views: list[SiteView]
+                 ) -> list[Problem]:
+    problems = []
+    in_code = set(range(1, len(lines) + 1)) - set(_code_free_lines(lines))
+    for number, line in enumerate(lines, 1):
+        if number in in_code:
+            continue
+        for match in _LINK.finditer(line):
+            target = match.group(1)
+            if "{{" in target or _EXTERNAL.match(target) or target.startswith("#"):
+                continue
+            path, _, anchor = target.partition("#")
+            resolved = _resolve(uri, path)
+            for view in views:
+                why = _missing(view, resolved, anchor)
+                if why:
+                    problems.append(Problem(shown, number, match.start(1) + 1,
+                                            f"link {target!r} {why} in {view.label}: "
+                                            "fix the link or the page it points to", "link"))
+                    break
+    return problems
+
+
+def _code_free_lines(lines: list[str]) -> Iterator[int]:
+    fence = ""
+    for number, line in enumerate(lines, 1):
+        match = _FENCE.match(line)
+        if match and (not fence or match.group(2).startswith(fence)):
+            fence = "" if fence else match.group(2)[:3]
+            continue
+        if not fence:
+            yield number
+
+
+def _resolve(uri: str, path: str) -> str:
+    if not path:
+        return uri
+    joined = posixpath.normpath(posixpath.join(posixpath.dirname(uri), path))
+    if path.endswith("/") or not joined.endswith(".md"):
+        joined = posixpath.join(joined, "index.md")
+    return joined
+
+
+def _missing(view: SiteView, resolved: str, anchor: str) -> str | None:
+    if resolved not in view.anchors:
+        kind, _, stem = resolved.removesuffix(".md").partition("/")
+        where = view.catalog.excluded.get(kind, {}).get(stem)
+        return f"points at a page excluded by {where}" if where else "points at no page"
+    if anchor and anchor not in view.anchors[resolved]:
+        return f"points at no section #{anchor}"
+    return None
+
+
+# ---- macros ---------------------------------------------------------------------------------
+
+class _Recorder:
+    """Stands in for mkdocs-macros' `env` so `page_macros.register` can run without MkDocs."""
+
+    def __init__(self, catalog: Catalog, uri: str) -> None:
+        self.conf = {"playbook_catalog": catalog}
+        self.page = type("Page", (), {"file": type("File", (), {"src_uri": uri})()})()
+        self.functions: dict[str, Callable[..., Any]] = {}
+
+    def macro(self, function: Callable[..., Any], name: str | None = None) -> Callable[..., Any]:
+        self.functions[name or function.__name__] = function
+        return function
+
+
+def _check_macros(shown: str, uri: str, text: str, lines: list[str],
+                  views: list[SiteView]) -> list[Problem]:
+    from macros.page_macros import register
+
+    env = SandboxedEnvironment()
+    try:
+        tree = env.parse(text)
+    except TemplateSyntaxError as err:
+        return [Problem(shown, err.lineno or 1, 1, f"macro syntax error: {err.message}: fix "
+                        "the braces at this line", "macro-syntax")]
+    recorders = [(view, _Recorder(view.catalog, uri)) for view in views]
+    for _, recorder in recorders:
+        register(recorder)
+    known = recorders[0][1].functions if recorders else {}
+    problems: list[Problem] = []
+    called = {id(call.node) for call in tree.find_all(nodes.Call)}
+    for name in tree.find_all(nodes.Name):
+        if id(name) not in called and name.ctx == "load" and name.name not in known:
+            problems.append(Problem(shown, name.lineno, _column(lines, name.lineno, name.name),
+                                    f"unknown name {name.name!r}: pages can only call the "
+                                    f"playbook macros ({', '.join(sorted(known))})", "macro"))
+    for call in tree.find_all(nodes.Call):
+        for view, recorder in recorders:
+            found = _check_call(call, recorder, view)
+            if found:
+                called_name = call.node.name if isinstance(call.node, nodes.Name) else ""
+                problems.append(Problem(shown, call.lineno,
+                                        _column(lines, call.lineno, called_name),
+                                        f"{found} in {view.label}", "macro"))
+                break
+    return problems
+
+
+def _check_call(call: nodes.Call, recorder: _Recorder, view: SiteView) -> str | None:
+    name = call.node.name if isinstance(call.node, nodes.Name) else None
+    function = recorder.functions.get(name or "")
+    if function is None:
+        known = ", ".join(sorted(recorder.functions))
+        return f"unknown macro {name or '?'!r}: the macros are {known}"
+    if call.kwargs or call.dyn_args or call.dyn_kwargs or \
+            not all(isinstance(arg, nodes.Const) for arg in call.args):
+        return f"macro {name}() takes plain quoted ids only, e.g. {name}(\"kind\", \"id\")"
+    args = [arg.value for arg in call.args if isinstance(arg, nodes.Const)]
+    try:
+        function(*args)
+    except (KeyError, LookupError) as err:
+        return f"{name}(): {err.args[0] if err.args else err}"
+    except (TypeError, ValueError, TemplateError) as err:
+        return f"{name}(): {err}"
+    if name in ("link", "href") and len(args) == 3:
+        target = f"{args[0]}/{args[1]}.md"
+        if args[2] not in view.anchors.get(target, set()):
+            return f"{name}(): {target} has no section #{args[2]}"
+    return None
+
+
+def _column(lines: list[str], line: int, name: str) -> int:
+    text = lines[line - 1] if 0 < line <= len(lines) else ""
+    found = text.find(name) if name else -1
+    return found + 1 if found >= 0 else 1
