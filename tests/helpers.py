@@ -85,3 +85,36 @@ def serve_in_background(site: Path) -> Any:
     server.url = f"http://{host}:{port}"  # type: ignore[attr-defined]
     threading.Thread(target=server.serve_forever, name=f"serve {site}", daemon=True).start()
     return server
+
+
+# ---- headless Chromium ----------------------------------------------------------------------
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--disable-gpu"]
+SEARCH = "input.md-search__input"
+RESULT = ".md-search-result__item"
+WAIT_MS = 15_000  # upper bound for a selector to appear; passing tests never wait this long
+
+
+def _unavailable(reason: str) -> None:
+    import pytest
+
+    message = (f"browser tests need {reason}: run `make browser` (apt-get install chromium) and "
+               "`pip install -e '.[test]'`")
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"{message} (CI=true, so this fails instead of skipping)", pytrace=False)
+    pytest.skip(message)
+
+
+def playwright() -> Any:
+    """Playwright's `sync_playwright`, once it is clear that Chromium can be driven (Debian's
+    Chromium: Playwright cannot download its own browser here). Without it browser tests skip,
+    except under `CI=true`, where they fail."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("the playwright Python package")
+    if not (CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)):
+        _unavailable(f"Chromium at {CHROMIUM}")
+    return sync_playwright

@@ -6,7 +6,6 @@ here. Without Chromium these tests skip, except under `CI=true`, where they fail
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,53 +13,22 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from helpers import ROOT, build, make_project, serve_in_background
+from helpers import (
+    RESULT,
+    ROOT,
+    SEARCH,
+    WAIT_MS,
+    build,
+    make_project,
+    playwright,
+    serve_in_background,
+)
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--disable-gpu"]
-SEARCH = "input.md-search__input"
-RESULT = ".md-search-result__item"
-WAIT_MS = 15_000  # upper bound for a selector to appear; passing tests never wait this long
-
-
-# ---------------------------------------------------------------------------------------------
-# Browser, sites and servers (built and started once for the module)
-
-
-def _unavailable(reason: str) -> None:
-    message = (f"browser tests need {reason}: run `make browser` (apt-get install chromium) and "
-               "`pip install -e '.[test]'`")
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"{message} (CI=true, so this fails instead of skipping)", pytrace=False)
-    pytest.skip(message)
-
-
-def _playwright() -> Any:
-    """Playwright's `sync_playwright`, once it is clear that Chromium can be driven."""
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("the playwright Python package")
-    if not (CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)):
-        _unavailable(f"Chromium at {CHROMIUM}")
-    return sync_playwright
-
-
 def test_chromium_and_playwright_are_installed() -> None:
     """Reported on its own (FAILED under CI=true, else skipped) before the others error out."""
-    _playwright()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    sync_playwright = _playwright()
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    playwright()
 
 
 def _serve(site: Path) -> Iterator[str]:
