@@ -23,7 +23,7 @@ from jinja2.exceptions import TemplateError, TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment
 
 from macros.catalog import Catalog
-from macros.editions.load import Edition, Project
+from macros.editions.load import Edition, Project, load_project
 from macros.editions.pages import edition_pages
 from macros.pages import generate
 from macros.problems import Problem
@@ -36,6 +36,21 @@ _ATTR_ID = re.compile(r"\{[^}\n]*#([\w-]+)[^}\n]*\}")
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})")
 _EXTERNAL = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
+_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
+# What a hand-written page may not contain: it would run script in readers' browsers or make
+# them fetch from another host (links to other hosts are fine: a reader chooses to follow).
+_UNSAFE = [
+    (re.compile(r"<\s*(script|iframe|frame|object|embed|style|link|meta|base|form|svg|math)\b",
+                re.I), "a <{0}> element"),
+    (re.compile(r"<[^>\n]*\bon[a-z]+\s*=", re.I), "an event handler attribute"),
+    (re.compile(r"\{[^}\n]*\bon[a-z]+\s*=", re.I), "an event handler attribute"),
+    (re.compile(r"\b(javascript|vbscript|data)\s*:", re.I), "a {0}: address"),
+    (re.compile(r"!\[[^\]\n]*\]\(\s*<?\s*([a-z][a-z0-9+.-]*:|//)", re.I),
+     "an image from another host"),
+    (re.compile(r"\b(src|srcset|poster|background)\s*=\s*[\"']?\s*([a-z][a-z0-9+.-]*:|//)", re.I),
+     "a resource from another host"),
+    (re.compile(r"url\(\s*[\"']?\s*([a-z][a-z0-9+.-]*:|//)", re.I), "a resource from another host"),
+]
 
 
 @dataclass
@@ -45,6 +60,15 @@ class SiteView:
     label: str
     catalog: Catalog
     anchors: dict[str, set[str]] = field(default_factory=dict)  # src uri -> anchors
+
+
+def check_project(root: Path) -> tuple[Project, list[Problem]]:
+    """Everything `playbook check` checks: the data, every overlay, every edition's pages and
+    `docs/` against each edition. The data is read and validated once."""
+    project = load_project(root)
+    if project.problems:
+        return project, project.problems
+    return project, check_site(root, project)
 
 
 def check_site(root: Path, project: Project) -> list[Problem]:
@@ -140,6 +164,22 @@ def check_page(shown: str, uri: str, text: str, views: list[SiteView]) -> list[P
                                 "`render_macros: true` in its front matter: add it, or remove "
                                 "the braces", "macro-off"))
     problems += _check_links(shown, uri, lines, views)
+    problems += _check_html(shown, lines)
+    return problems
+
+
+def _check_html(shown: str, lines: list[str]) -> list[Problem]:
+    problems = []
+    for number in _code_free_lines(lines):
+        # Code spans show their text literally; blank them out, keeping columns.
+        line = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), lines[number - 1])
+        for pattern, what in _UNSAFE:
+            for match in pattern.finditer(line):
+                found = what.format(match.group(1).lower() if match.groups() else "")
+                problems.append(Problem(shown, number, match.start() + 1, f"{found} is not "
+                                        "allowed on a page: it could run script in readers' "
+                                        "browsers or fetch from another host; describe it in "
+                                        "text or link to it instead", "unsafe-html"))
     return problems
 
 
@@ -159,9 +199,10 @@ def _check_links(shown: str, uri: str, lines: list[str], views: list[SiteView]
             for view in views:
                 why = _missing(view, resolved, anchor)
                 if why:
+                    where = "" if view is views[0] else f" in {view.label}"
                     problems.append(Problem(shown, number, match.start(1) + 1,
-                                            f"link {target!r} {why} in {view.label}: "
-                                            "fix the link or the page it points to", "link"))
+                                            f"link {target!r} {why}{where}: fix the link or "
+                                            "the page it points to", "link"))
                     break
     return problems
 
@@ -226,22 +267,42 @@ def _check_macros(shown: str, uri: str, text: str, lines: list[str],
         register(recorder)
     known = recorders[0][1].functions if recorders else {}
     problems: list[Problem] = []
-    called = {id(call.node) for call in tree.find_all(nodes.Call)}
-    for name in tree.find_all(nodes.Name):
-        if id(name) not in called and name.ctx == "load" and name.name not in known:
-            problems.append(Problem(shown, name.lineno, _column(lines, name.lineno, name.name),
-                                    f"unknown name {name.name!r}: pages can only call the "
-                                    f"playbook macros ({', '.join(sorted(known))})", "macro"))
-    for call in tree.find_all(nodes.Call):
-        for view, recorder in recorders:
-            found = _check_call(call, recorder, view)
-            if found:
-                called_name = call.node.name if isinstance(call.node, nodes.Name) else ""
-                problems.append(Problem(shown, call.lineno,
-                                        _column(lines, call.lineno, called_name),
-                                        f"{found} in {view.label}", "macro"))
-                break
+    for node in _disallowed(tree, known):
+        problems.append(Problem(shown, node.lineno, 1, f"{_describe(node)} is not allowed on a "
+                                "page: pages may only call the playbook macros with quoted ids, "
+                                f"e.g. {{{{ link(\"waves\", \"wave-1\") }}}}", "macro"))
+    for node in tree.body:
+        for call in node.nodes if isinstance(node, nodes.Output) else ():
+            if not isinstance(call, nodes.Call) or not isinstance(call.node, nodes.Name):
+                continue
+            for view, recorder in recorders:
+                found = _check_call(call, recorder, view)
+                if found:
+                    where = "" if view is views[0] else f" in {view.label}"
+                    problems.append(Problem(shown, call.lineno,
+                                            _column(lines, call.lineno, call.node.name),
+                                            found + where, "macro"))
+                    break
     return problems
+
+
+def _disallowed(tree: nodes.Template, known: dict[str, Any]) -> Iterator[nodes.Node]:
+    """Every node beyond text, `{{ macro("quoted", "ids") }}` and nothing else."""
+    for node in tree.body:
+        if not isinstance(node, nodes.Output):
+            yield node
+            continue
+        for part in node.nodes:
+            if isinstance(part, nodes.TemplateData):
+                continue
+            if not isinstance(part, nodes.Call) or not isinstance(part.node, nodes.Name):
+                yield part.node if isinstance(part, nodes.Call) else part
+
+
+def _describe(node: nodes.Node) -> str:
+    if isinstance(node, nodes.Name):
+        return f"the name {node.name!r}"
+    return f"a Jinja {type(node).__name__.lower()}"
 
 
 def _check_call(call: nodes.Call, recorder: _Recorder, view: SiteView) -> str | None:
@@ -249,9 +310,10 @@ def _check_call(call: nodes.Call, recorder: _Recorder, view: SiteView) -> str | 
     function = recorder.functions.get(name or "")
     if function is None:
         known = ", ".join(sorted(recorder.functions))
-        return f"unknown macro {name or '?'!r}: the macros are {known}"
+        return f"unknown macro {name!r}: the macros are {known}"
     if call.kwargs or call.dyn_args or call.dyn_kwargs or \
-            not all(isinstance(arg, nodes.Const) for arg in call.args):
+            not all(isinstance(arg, nodes.Const) and isinstance(arg.value, str)
+                    for arg in call.args):
         return f"macro {name}() takes plain quoted ids only, e.g. {name}(\"kind\", \"id\")"
     args = [arg.value for arg in call.args if isinstance(arg, nodes.Const)]
     try:
