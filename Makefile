@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test serve check lint bench clean browser
+.PHONY: site test serve check lint bench fuzz clean browser
 
 site: $(STAMP)
 	$(BIN)/playbook check
@@ -29,6 +29,10 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/build_speed.py
+
+# Long fuzzing run of the loader and the checks (tests/test_fuzz.py); PLAYBOOK_FUZZ_SEED=N varies it.
+fuzz: $(STAMP)
+	PLAYBOOK_FUZZ=20000 $(BIN)/python -m pytest -q tests/test_fuzz.py
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
