@@ -1,8 +1,10 @@
-"""MkDocs glue: load and check the data once per build, add the generated pages.
+"""MkDocs glue: the checked data of the build, and the generated pages.
 
 Everything real happens in the `macros` package; this module only connects it to MkDocs events.
-An edition is chosen with the PLAYBOOK_EDITION environment variable (`playbook build
---edition <slug>` sets it); without it the default edition is built.
+`playbook build` hands over the data it has already loaded and checked, on the configuration
+(PRELOADED_KEY). A plain `mkdocs build` or `mkdocs serve` has the hook load it, once per build,
+for the edition named by the PLAYBOOK_EDITION environment variable (the default edition without
+it).
 """
 
 from __future__ import annotations
@@ -22,21 +24,27 @@ from macros.navigation import expand_nav
 from macros.page_macros import CATALOG_KEY
 from macros.pages import generate
 from macros.problems import report
+from macros.site import PRELOADED_KEY, Loaded
 
 EDITION_KEY = "playbook_edition"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    root = Path(config.config_file_path).parent
-    catalog, edition, problems = load_catalog_for(root, os.environ.get(EDITION_ENV, "").strip())
-    if catalog is None:
-        raise PluginError("the playbook data has problems:\n" + report(problems))
+    loaded: Loaded | None = config.get(PRELOADED_KEY)
+    catalog, edition = loaded or _load(Path(config.config_file_path).parent)
     config[CATALOG_KEY] = catalog
     config[EDITION_KEY] = edition
     config.nav = expand_nav(config.nav, catalog)
     if edition is not None:
         _apply_edition(config, edition)
     return config
+
+
+def _load(root: Path) -> Loaded:
+    catalog, edition, problems = load_catalog_for(root, os.environ.get(EDITION_ENV, "").strip())
+    if catalog is None:
+        raise PluginError("the playbook data has problems:\n" + report(problems))
+    return catalog, edition
 
 
 def _apply_edition(config: MkDocsConfig, edition: Edition) -> None:

@@ -1,26 +1,53 @@
 """The `playbook` command: check the data, build the site or an edition, explain a value.
 
 Exit status: 0 when all is well, 1 when the data has problems or a build fails, 2 for a usage
-error (unknown command, option or edition).
+error (unknown command, option or edition, or an output folder a build must not touch).
+Every failure ends in `path:line:col: error: ...` lines or one `error: ...` line.
+
+A build writes a new folder beside its output folder and puts it in place only once it has
+succeeded: a build that fails, is interrupted or killed leaves the previous site as it was.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
+import threading
+import traceback
 from pathlib import Path
+from types import FrameType
+from typing import TYPE_CHECKING, NoReturn
 
-from macros.catalog import load_catalog
-from macros.editions.load import edition_slugs, load_catalog_for, load_edition
-from macros.problems import report
+from macros.editions.load import edition_slugs, load_catalog_for
+from macros.output import OutputError, check_output
+from macros.problems import Problem, report
+from macros.site_check import check_project
+
+if TYPE_CHECKING:
+    from macros.site import Loaded
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage errors as one short line (`error: ...`), status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        print(f"error: {message} (see `{self.prog} --help`)", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def _jobs(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least 1")
+    return int(text)
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="playbook", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = _Parser(prog="playbook", description=__doc__,
+                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--root", type=Path, default=Path.cwd(),
                         help="project folder holding mkdocs.yml and data/ (default: here)")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -30,7 +57,10 @@ def _parser() -> argparse.ArgumentParser:
     which.add_argument("--edition", help="build this organization's edition (data/orgs/<slug>)")
     which.add_argument("--all", action="store_true",
                        help="build every edition into OUT/<slug>/ and OUT/default/")
-    build.add_argument("--out", type=Path, help="output folder (default: site/)")
+    build.add_argument("--out", type=Path, help="output folder (default: site/); replaced "
+                       "whole, so it must be new, empty or made by an earlier build")
+    build.add_argument("--jobs", type=_jobs, metavar="N",
+                       help="with --all, build N editions at a time (default: one per CPU)")
     serve = commands.add_parser("serve", help="preview with live reload")
     serve.add_argument("--edition", help="preview this organization's edition")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000")
@@ -41,7 +71,42 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C, as raised by `main`'s own SIGINT handler. Not a plain KeyboardInterrupt because
+    CPython makes a process die by SIGINT at exit whenever a plain one has passed through an
+    `exec()` (which namedtuple and dataclass creation use), even one caught later: the
+    command would end by a signal instead of with `error: interrupted` and status 1."""
+
+
+def _on_ctrl_c(signum: int, frame: FrameType | None) -> None:
+    raise Interrupted
+
+
 def main(argv: list[str] | None = None) -> int:
+    handler = signal.getsignal(signal.SIGINT)
+    ours = handler is signal.default_int_handler and \
+        threading.current_thread() is threading.main_thread()
+    if ours:
+        signal.signal(signal.SIGINT, _on_ctrl_c)
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        print("error: interrupted: an unfinished build leaves its output folder as it was",
+              file=sys.stderr)
+    except OSError as err:
+        where = f"{err.filename}: " if err.filename else ""
+        print(f"error: {where}{err.strerror or err}", file=sys.stderr)
+    except Exception as err:
+        traceback.print_exc()
+        print(f"error: internal error ({type(err).__name__}: {err}): please report it with "
+              "the traceback above", file=sys.stderr)
+    finally:
+        if ours:
+            signal.signal(signal.SIGINT, handler)
+    return EXIT_PROBLEMS
+
+
+def _main(argv: list[str] | None) -> int:
     try:
         args = _parser().parse_args(argv)
     except SystemExit as exc:
@@ -61,25 +126,41 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command == "serve":
         return site.serve_site(root, args.dev_addr, edition)
-    if (status := _check(root, quiet=True)) != EXIT_OK:
-        return status
-    if args.all:
-        names = {slug: _edition_name(root, slug) for slug in edition_slugs(root)}
-        return site.build_all(root, args.out or root / "site", names)
-    return EXIT_OK if site.build_site(root, args.out, edition) == 0 else EXIT_PROBLEMS
-
-
-def _check(root: Path, *, quiet: bool = False) -> int:
-    _, problems = load_catalog(root)
-    if not problems:
-        for slug in edition_slugs(root):
-            problems += load_edition(root, slug)[1]
+    try:
+        target = check_output(root, args.out or root / "site")
+    except OutputError as refused:
+        print(f"error: {refused.message}", file=sys.stderr)
+        return refused.status
+    loaded, problems = _load_all(root)
     if problems:
         print(report(problems), file=sys.stderr)
         return EXIT_PROBLEMS
-    if not quiet:
-        print(f"data checked: no problems (base playbook and {len(edition_slugs(root))} "
-              "editions)")
+    if args.all:
+        if site.DEFAULT in edition_slugs(root):
+            print(f"error: an overlay cannot be named {site.DEFAULT!r} (data/orgs/"
+                  f"{site.DEFAULT}.yml): `build --all` puts the base playbook in "
+                  f"{site.DEFAULT}/; rename the overlay", file=sys.stderr)
+            return EXIT_PROBLEMS
+        editions = {site.DEFAULT: loaded[None], **{s: loaded[s] for s in edition_slugs(root)}}
+        return site.build_all(root, target, editions, args.jobs)
+    return site.build_site(root, target, loaded[edition or None])
+
+
+def _load_all(root: Path) -> tuple[dict[str | None, Loaded], list[Problem]]:
+    """The base playbook (key None) and every edition, from one read of the data, with every
+    problem `check` finds (data, overlays, rendering, docs/)."""
+    project, problems = check_project(root)
+    loaded: dict[str | None, Loaded] = {None: (project.base, None)}
+    loaded.update({slug: (e.catalog, e) for slug, e in project.editions.items()})
+    return loaded, problems
+
+
+def _check(root: Path) -> int:
+    _, problems = _load_all(root)
+    if problems:
+        print(report(problems), file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"data checked: no problems (base playbook and {len(edition_slugs(root))} editions)")
     return EXIT_OK
 
 
@@ -100,13 +181,8 @@ def _explain(root: Path, edition: str | None, record: str, field: str) -> int:
     return EXIT_OK
 
 
-def _edition_name(root: Path, slug: str) -> str:
-    found, _ = load_edition(root, slug)
-    return str(found.org["name"]) if found else slug
-
-
 def _usage(message: str) -> int:
-    print(f"playbook: {message}", file=sys.stderr)
+    print(f"error: {message}", file=sys.stderr)
     return EXIT_USAGE
 
 
