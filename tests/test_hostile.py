@@ -97,4 +97,4 @@ def test_hostile_case(case: Path, tmp_path: Path, capsys: pytest.CaptureFixture[
 def test_there_are_enough_cases() -> None:
     areas = {path.parent.parent.name for path in CASES}
     assert len(CASES) >= 60, len(CASES)
-    assert {"yaml", "injection", "overlays", "files", "build"} <= areas, areas
+    assert {"yaml", "injection", "overlays", "files", "output"} <= areas, areas
