@@ -16,9 +16,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from macros.editions.choice import choose
 from macros.editions.load import Edition, load_catalog_for
-from macros.editions.plan_page import PLAN_URI, plan_page
+from macros.editions.pages import edition_pages
+from macros.editions.plan_page import PLAN_URI
 from macros.editions.settings import EDITION_ENV, site_settings
 from macros.navigation import expand_nav
 from macros.page_macros import CATALOG_KEY
@@ -63,7 +63,11 @@ def _apply_edition(config: MkDocsConfig, edition: Edition) -> None:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     edition: Edition | None = config[EDITION_KEY]
     org = edition.org if edition else None
-    for generated in generate(config[CATALOG_KEY], org):
+    # The same page functions `playbook check` renders, so what it accepts is what is built.
+    pages = generate(config[CATALOG_KEY], org)
+    if edition is not None:
+        pages += edition_pages(edition)
+    for generated in pages:
         file = File.generated(config, generated.uri, content=generated.markdown,
                               inclusion=InclusionLevel.INCLUDED)
         if generated.source:
@@ -71,12 +75,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             file.edit_uri = f"../{generated.source}"
         files.append(file)
     if edition is not None:
-        choice = choose(edition.org, edition.catalog)
-        plan = File.generated(config, PLAN_URI, content=plan_page(edition.catalog, edition.org,
-                                                                  choice),
-                              inclusion=InclusionLevel.INCLUDED)
-        plan.edit_uri = f"../{edition.overlay.path}"
-        files.append(plan)
         settings = site_settings(edition)
         if edition.logo and settings.logo_uri:
             files.append(File.generated(config, settings.logo_uri,

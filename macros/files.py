@@ -61,12 +61,7 @@ def list_folder(folder: Path, shown: str, *, hidden: bool = False
         if item.name.startswith(".") and not hidden:
             continue
         item_shown = f"{shown}/{item.name}"
-        try:
-            mode = os.lstat(item.path).st_mode
-        except OSError as err:
-            problems.append(_unreadable(item_shown, err, folder=False))
-            continue
-        refused = _refuse_mode(mode, item_shown)
+        mode, refused = _mode_of(item, item_shown)
         if refused:
             problems.append(refused)
         elif stat.S_ISDIR(mode) and item.name.endswith(_RECORD_SUFFIXES):
@@ -151,17 +146,21 @@ def check_tree(root: Path, folder: str) -> list[Problem]:
             continue
         for item in items:
             item_shown = f"{shown}/{item.name}"
-            try:
-                mode = os.lstat(item.path).st_mode
-            except OSError as err:
-                problems.append(_unreadable(item_shown, err, folder=False))
-                continue
-            refused = _refuse_mode(mode, item_shown)
+            mode, refused = _mode_of(item, item_shown)
             if refused:
                 problems.append(refused)
             elif stat.S_ISDIR(mode):
                 pending.append((Path(item.path), item_shown))
     return sorted(problems)
+
+
+def _mode_of(item: os.DirEntry[str], shown: str) -> tuple[int, Problem | None]:
+    """A folder entry's file mode, read without following a link, or why it is refused."""
+    try:
+        mode = os.lstat(item.path).st_mode
+    except OSError as err:
+        return 0, _unreadable(shown, err, folder=False)
+    return mode, _refuse_mode(mode, shown)
 
 
 def _check_folder(folder: Path, shown: str) -> list[Problem]:

@@ -55,12 +55,22 @@ def build_site(root: Path, target: Path, loaded: Loaded) -> int:
     `macros.output.check_output`). Returns 0, or 1 after printing why it failed."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(_formatter(sys.stderr))
+
+    def build(temp: Path) -> None:
+        error = run_mkdocs(root, temp, target, loaded, handler)
+        if error:
+            raise BuildFailed([f"error: {error}"])
+
+    return _in_staging(target, build)
+
+
+def _in_staging(target: Path, build: Callable[[Path], None]) -> int:
+    """Run `build` on a staged copy of `target`, which replaces `target` only if it succeeds;
+    0, or 1 after printing why it failed."""
     temp: Path | None = None
     try:
         with staged(target) as temp:
-            error = run_mkdocs(root, temp, target, loaded, handler)
-            if error:
-                raise BuildFailed([f"error: {error}"])
+            build(temp)
     except BuildFailed as failed:
         print("\n".join(failed.lines), file=sys.stderr)
         return 1
@@ -76,24 +86,20 @@ def build_all(root: Path, target: Path, editions: dict[str, Loaded],
     playbook) into target/<name>/, and target/index.html listing them, at most `jobs` at a time
     (default: one per CPU). Either all of them replace `target` together, or nothing does."""
     jobs = max(1, jobs or os.cpu_count() or 1)
-    temp: Path | None = None
-    try:
-        with staged(target) as temp:
-            failed = _build_editions(root, temp, target, editions, jobs)
-            if failed:
-                lines = [line for slug in failed for line in failed[slug]]
-                raise BuildFailed([*lines, (
-                    f"error: {len(failed)} of {len(editions)} editions failed "
-                    f"({', '.join(failed)}): fix what is reported above; nothing was written "
-                    f"to {target}")])
-            names = {slug: str(edition.org["name"]) if edition else DEFAULT_NAME
-                     for slug, (_, edition) in editions.items()}
-            (temp / "index.html").write_text(editions_index(names), encoding="utf-8")
-    except BuildFailed as failed:
-        print("\n".join(failed.lines), file=sys.stderr)
-        return 1
-    except OSError as err:
-        print(f"error: {write_error(err, target, temp)}", file=sys.stderr)
+
+    def build(temp: Path) -> None:
+        failed = _build_editions(root, temp, target, editions, jobs)
+        if failed:
+            lines = [line for slug in failed for line in failed[slug]]
+            raise BuildFailed([*lines, (
+                f"error: {len(failed)} of {len(editions)} editions failed "
+                f"({', '.join(failed)}): fix what is reported above; nothing was written "
+                f"to {target}")])
+        names = {slug: str(edition.org["name"]) if edition else DEFAULT_NAME
+                 for slug, (_, edition) in editions.items()}
+        (temp / "index.html").write_text(editions_index(names), encoding="utf-8")
+
+    if _in_staging(target, build):
         return 1
     count = f"{len(editions)} edition{'s' if len(editions) != 1 else ''}"
     print(f"built {count} into {target}: {', '.join(editions)}")

@@ -122,8 +122,9 @@ def _docs_pages(root: Path) -> dict[str, str]:
 def anchors_of(markdown: str) -> set[str]:
     """The anchors MkDocs will give a page: explicit `{ #id }` and slugs of other headings."""
     anchors = set(_ATTR_ID.findall(markdown))
-    for line in _outside_code(markdown):
-        match = _HEADING.match(line)
+    lines = markdown.splitlines()
+    for number in _code_free_lines(lines):
+        match = _HEADING.match(lines[number - 1])
         if match and not match.group(2):
             anchors.add(slugify(match.group(1)))
     return anchors
@@ -135,17 +136,6 @@ def slugify(title: str) -> str:
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     text = re.sub(r"[^\w\s-]", "", text).strip().lower()
     return re.sub(r"[-\s]+", "-", text)
-
-
-def _outside_code(markdown: str) -> Iterator[str]:
-    fence = ""
-    for line in markdown.splitlines():
-        match = _FENCE.match(line)
-        if match and (not fence or match.group(2).startswith(fence)):
-            fence = "" if fence else match.group(2)[:3]
-            continue
-        if not fence:
-            yield line
 
 
 # ---- one hand-written page ------------------------------------------------------------------
@@ -186,11 +176,8 @@ def _check_html(shown: str, lines: list[str]) -> list[Problem]:
 def _check_links(shown: str, uri: str, lines: list[str], views: list[SiteView]
                  ) -> list[Problem]:
     problems = []
-    in_code = set(range(1, len(lines) + 1)) - set(_code_free_lines(lines))
-    for number, line in enumerate(lines, 1):
-        if number in in_code:
-            continue
-        for match in _LINK.finditer(line):
+    for number in _code_free_lines(lines):
+        for match in _LINK.finditer(lines[number - 1]):
             target = match.group(1)
             if "{{" in target or _EXTERNAL.match(target) or target.startswith("#"):
                 continue
@@ -208,6 +195,7 @@ def _check_links(shown: str, uri: str, lines: list[str], views: list[SiteView]
 
 
 def _code_free_lines(lines: list[str]) -> Iterator[int]:
+    """Numbers (from 1) of the lines outside fenced code blocks."""
     fence = ""
     for number, line in enumerate(lines, 1):
         match = _FENCE.match(line)
