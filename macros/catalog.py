@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from macros.files import Entry, list_folder
 from macros.kinds import KINDS
 from macros.kinds.base import check_ranges
 from macros.problems import Problem
@@ -18,6 +19,7 @@ from macros.schema import Schema, references, validate
 from macros.yamlfile import Document, load_file
 
 NOT_KINDS = {"orgs"}  # overlays live beside the kinds but are loaded by their own module
+EVERY_ID = "*"  # never a valid id
 
 
 @dataclass
@@ -37,6 +39,9 @@ class Catalog:
     records: dict[str, dict[str, Record]] = field(default_factory=dict)
     # In an edition: kind -> id -> "file:line:col" of the overlay line that left it out.
     excluded: dict[str, dict[str, str]] = field(default_factory=dict)
+    # kind -> ids of record files that have problems of their own (not "does not exist");
+    # EVERY_ID when the kind's folder itself could not be read.
+    broken: dict[str, set[str]] = field(default_factory=dict)
 
     def require(self, kind: str, record_id: str) -> Record:
         """The record, or a KeyError that says why it is missing (unknown, or excluded)."""
@@ -64,32 +69,57 @@ class Catalog:
 
 
 def load_catalog(root: Path, data_dir: str = "data") -> tuple[Catalog, list[Problem]]:
-    """Load `root/data_dir`; paths in problems are relative to `root`."""
-    base = root / data_dir
+    """Load `root/data_dir`; paths in problems are relative to `root`.
+
+    Folders are listed without following links (`macros.files`), so nothing from outside the
+    project can reach the site. A record that fails to load or validate is remembered as
+    broken: references to it are not reported again as "does not exist".
+    """
     catalog = Catalog({name: {} for name in KINDS})
-    problems: list[Problem] = []
-    if not base.is_dir():
+    if not (root / data_dir).exists():
         return catalog, [Problem(data_dir, 1, 1, f"data folder {data_dir!r} not found: create "
                                  "it with one folder per kind", "missing")]
-    for entry in sorted(base.iterdir()):
-        shown = f"{data_dir}/{entry.name}"
-        if entry.name in NOT_KINDS or entry.name.startswith("."):
+    entries, problems = list_folder(root / data_dir, data_dir)
+    mark_refused_kinds(catalog, problems, data_dir)
+    for entry in entries:
+        if entry.name in NOT_KINDS:
             continue
-        if entry.name not in KINDS or not entry.is_dir():
-            problems.append(Problem(shown, 1, 1, f"{entry.name!r} is not a data kind: the "
+        if entry.name not in KINDS or not entry.is_dir:
+            problems.append(Problem(entry.shown, 1, 1, f"{entry.name!r} is not a data kind: the "
                                     f"folders here are {', '.join(KINDS)}", "unknown-kind"))
             continue
-        for path in sorted(entry.iterdir()):
-            problems += load_record(catalog, entry.name, path, f"{shown}/{path.name}")
+        problems += load_kind_folder(catalog, entry.name, entry.path, entry.shown)
     problems += check_references(catalog)
     return catalog, problems
 
 
-def load_record(catalog: Catalog, kind: str, path: Path, shown: str) -> list[Problem]:
-    if path.suffix != ".yml" or not path.is_file() or path.is_symlink():
+def mark_refused_kinds(catalog: Catalog, problems: list[Problem], folder: str) -> None:
+    """Kinds whose folder in `folder` was refused (a link, say) have unknown records: mark
+    them broken, so references to them are not reported as "does not exist" as well."""
+    for problem in problems:
+        kind = problem.path.removeprefix(f"{folder}/")
+        if kind in KINDS:
+            catalog.broken.setdefault(kind, set()).add(EVERY_ID)
+
+
+def load_kind_folder(catalog: Catalog, kind: str, folder: Path, shown: str) -> list[Problem]:
+    """Load every record file of one kind's folder into `catalog`."""
+    entries, problems = list_folder(folder, shown)
+    if any(problem.path == shown for problem in problems):  # the folder itself was refused
+        catalog.broken.setdefault(kind, set()).add(EVERY_ID)
+    for entry in entries:
+        problems += load_record(catalog, kind, entry, entry.shown)
+    return problems
+
+
+def load_record(catalog: Catalog, kind: str, entry: Entry, shown: str) -> list[Problem]:
+    path = entry.path
+    if path.suffix != ".yml" or entry.is_dir:
         hint = "rename it to end in .yml" if path.suffix == ".yaml" else "move it out of data/"
         return [Problem(shown, 1, 1, f"only regular .yml record files belong here: {hint}",
                         "file-name")]
+    # Until it has loaded cleanly, references to this record are the record's problem alone.
+    catalog.broken.setdefault(kind, set()).add(path.stem)
     doc, problems = load_file(path, shown)
     if doc is None:
         return problems
@@ -105,6 +135,8 @@ def load_record(catalog: Catalog, kind: str, path: Path, shown: str) -> list[Pro
                                     "change the id", "id-file-name"))
     else:
         catalog.records[kind][record_id] = Record(kind, record_id, doc.data, doc)
+        if not problems:
+            catalog.broken[kind].discard(record_id)
     return problems
 
 
@@ -123,7 +155,8 @@ def dangling_references(doc: Document, schema: Schema, catalog: Catalog,
     """A problem for each `ref` field of `doc` naming no record of `catalog`."""
     problems = []
     for at, kind, target in references(schema, doc.data):
-        if catalog.get(kind, target) is not None:
+        broken = catalog.broken.get(kind, set())
+        if catalog.get(kind, target) is not None or target in broken or EVERY_ID in broken:
             continue
         where = (excluded or {}).get(kind, {}).get(target)
         if where:

@@ -25,6 +25,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from macros.catalog import Catalog
 from macros.editions.load import Edition, Project, load_project
 from macros.editions.pages import edition_pages
+from macros.files import check_tree
 from macros.pages import generate
 from macros.problems import Problem
 
@@ -66,8 +67,9 @@ def check_project(root: Path) -> tuple[Project, list[Problem]]:
     """Everything `playbook check` checks: the data, every overlay, every edition's pages and
     `docs/` against each edition. The data is read and validated once."""
     project = load_project(root)
-    if project.problems:
-        return project, project.problems
+    links = check_tree(root, DOCS)  # MkDocs would follow a link in docs/ and publish its target
+    if project.problems or links:
+        return project, sorted(project.problems + links)
     return project, check_site(root, project)
 
 
@@ -112,10 +114,9 @@ def _docs_pages(root: Path) -> dict[str, str]:
     found: dict[str, str] = {}
     if not folder.is_dir():
         return found
-    for path in sorted(folder.rglob("*.md")):
-        if path.is_file() and not path.is_symlink():
-            found[path.relative_to(folder).as_posix()] = path.read_text(encoding="utf-8",
-                                                                        errors="replace")
+    for path in sorted(folder.rglob("*.md")):  # check_tree has refused every link first
+        found[path.relative_to(folder).as_posix()] = path.read_text(encoding="utf-8",
+                                                                    errors="replace")
     return found
 
 

@@ -99,5 +99,5 @@ def test_symlinks_are_refused(tmp_path: Path) -> None:
     assert [p.format() for p in sorted(problems)] == [
         "data/orgs/acme.yml:17:48: error: logo 'logo.png' must be a regular file in "
         "data/orgs/acme/ (not a link): add the image there [overlay-file]",
-        "data/orgs/acme/logo.png:1:1: error: symbolic links are not allowed in an overlay "
-        "folder: copy the file instead [overlay-file]"]
+        "data/orgs/acme/logo.png:1:1: error: this is a symbolic link, and links are not "
+        "followed: replace it with a copy of the file or folder it points to [symlink]"]

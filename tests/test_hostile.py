@@ -15,6 +15,7 @@ line; never a traceback. `{root}` in the expected output stands for the project 
       - {bytes: data/bottlenecks/x.yml, latin1: "id: \\xff"}
       - {repeat: data/bottlenecks/x.yml, before: "a: ", text: "[", times: 100000}
       - {remove: data/waves/wave-1.yml}
+      - {move: data, to: elsewhere/data}
     exit: 1
     stderr: |
       data/bottlenecks/x.yml:1:1: error: ... [rule]
@@ -49,9 +50,9 @@ def _apply(project: Path, step: dict[str, Any]) -> None:
     path = project / target
     path.parent.mkdir(parents=True, exist_ok=True)
     if kind == "symlink":
-        path.unlink(missing_ok=True)
-        if path.is_dir():
+        if path.is_dir() and not path.is_symlink():
             shutil.rmtree(path)
+        path.unlink(missing_ok=True)
         os.symlink(str(options["to"]).replace("{root}", str(project)), path)
     elif kind == "fifo":
         os.mkfifo(path)
@@ -62,6 +63,10 @@ def _apply(project: Path, step: dict[str, Any]) -> None:
     elif kind == "repeat":
         text = options.get("before", "") + options["text"] * options["times"]
         path.write_text(text + options.get("after", ""), encoding="utf-8")
+    elif kind == "move":
+        destination = project / options["to"]
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        path.rename(destination)
     elif kind == "remove":
         if path.is_dir():
             shutil.rmtree(path)

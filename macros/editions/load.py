@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -12,10 +13,12 @@ from macros.catalog import (
     check_references,
     dangling_references,
     load_catalog,
-    load_record,
+    load_kind_folder,
+    mark_refused_kinds,
 )
 from macros.editions.merge import merge_record
 from macros.editions.schema import LOGO_MAX_BYTES, MKDOCS_KEYS, SCHEMA
+from macros.files import Entry, check_tree, list_folder
 from macros.kinds import KINDS
 from macros.kinds.base import check_ranges
 from macros.problems import Problem
@@ -54,6 +57,8 @@ def edition_slugs(root: Path) -> list[str]:
 
 def load_project(root: Path, slugs: list[str] | None = None) -> Project:
     """Load and check the base playbook once, then merge each overlay over that one catalog."""
+    # Links and special files anywhere under data/, also in folders no loader lists.
+    tree = check_tree(root, "data")
     base, problems = load_catalog(root)
     project = Project(base, problems=problems)
     for slug in edition_slugs(root) if slugs is None else slugs:
@@ -61,6 +66,7 @@ def load_project(root: Path, slugs: list[str] | None = None) -> Project:
         project.problems += found
         if edition is not None:
             project.editions[slug] = edition
+    project.problems = sorted(set(tree + project.problems))  # a link may be met twice
     return project
 
 
@@ -136,31 +142,29 @@ def _check_overlay(overlay: Document) -> list[Problem]:
 
 
 def _copy(catalog: Catalog) -> Catalog:
-    return Catalog({kind: dict(records) for kind, records in catalog.records.items()})
+    return Catalog({kind: dict(records) for kind, records in catalog.records.items()},
+                   broken={kind: set(ids) for kind, ids in catalog.broken.items()})
 
 
 def _add_own_records(root: Path, edition: Edition) -> list[Problem]:
-    folder = root / ORGS / edition.slug
-    if not folder.exists():
+    shown = f"{ORGS}/{edition.slug}"
+    if not os.path.lexists(root / shown):
         return []
-    problems: list[Problem] = []
-    for entry in sorted(folder.iterdir()):
-        shown = f"{ORGS}/{edition.slug}/{entry.name}"
-        if entry.is_symlink():
-            problems.append(Problem(shown, 1, 1, "symbolic links are not allowed in an overlay "
-                                    "folder: copy the file instead", "overlay-file"))
-        elif entry.is_dir() and entry.name in KINDS:
-            for path in sorted(entry.iterdir()):
-                problems += _add_record(edition, entry.name, path, f"{shown}/{path.name}")
-        elif entry.is_dir():
-            problems.append(Problem(shown, 1, 1, f"{entry.name!r} is not a data kind: the "
+    entries, problems = list_folder(root / shown, shown)
+    mark_refused_kinds(edition.catalog, problems, shown)
+    for entry in entries:
+        if entry.is_dir and entry.name in KINDS:
+            problems += _add_records(edition, entry.name, entry)
+        elif entry.is_dir:
+            problems.append(Problem(entry.shown, 1, 1, f"{entry.name!r} is not a data kind: the "
                                     f"folders here are {', '.join(KINDS)}", "unknown-kind"))
     return problems
 
 
-def _add_record(edition: Edition, kind: str, path: Path, shown: str) -> list[Problem]:
+def _add_records(edition: Edition, kind: str, folder: Entry) -> list[Problem]:
     own = Catalog({kind: {}})
-    problems = load_record(own, kind, path, shown)
+    problems = load_kind_folder(own, kind, folder.path, folder.shown)
+    edition.catalog.broken.setdefault(kind, set()).update(own.broken.get(kind, set()))
     for record_id, record in own.records[kind].items():
         if record_id in edition.catalog.records[kind]:
             problems.append(record.doc.problem(
