@@ -26,7 +26,7 @@ from macros.catalog import Catalog
 from macros.editions.load import Edition, Project, load_project
 from macros.editions.pages import edition_pages
 from macros.files import check_tree
-from macros.pages import generate
+from macros.pages import PageCache, generate
 from macros.problems import Problem
 
 DOCS = "docs"
@@ -79,9 +79,11 @@ def check_site(root: Path, project: Project) -> list[Problem]:
     problems: list[Problem] = []
     docs = _docs_pages(root)
     doc_anchors = {uri: anchors_of(text) for uri, text in docs.items()}
+    cache = PageCache(project.base)  # editions render only the pages their overlay changes
+    anchors: dict[str, set[str]] = {}  # markdown -> anchors; a reused page is not re-read
     for label, catalog, edition in _editions(project):
         view = SiteView(label, catalog, dict(doc_anchors))
-        problems += _render(view, edition)
+        problems += _render(view, edition, cache, anchors)
         views.append(view)
     for uri, text in docs.items():
         problems += check_page(f"{DOCS}/{uri}", uri, text, views)
@@ -94,10 +96,11 @@ def _editions(project: Project) -> Iterator[tuple[str, Catalog, Edition | None]]
         yield f"edition {slug!r}", edition.catalog, edition
 
 
-def _render(view: SiteView, edition: Edition | None) -> list[Problem]:
+def _render(view: SiteView, edition: Edition | None, cache: PageCache,
+            anchors: dict[str, set[str]]) -> list[Problem]:
     where = edition.overlay.path if edition else "data"
     try:
-        pages = generate(view.catalog, edition.org if edition else None)
+        pages = generate(view.catalog, edition.org if edition else None, cache)
         if edition is not None:
             pages += edition_pages(edition)
     except Exception as err:  # a bug of ours, but the author still gets a line, not a trace
@@ -105,7 +108,9 @@ def _render(view: SiteView, edition: Edition | None) -> list[Problem]:
                         f"{err}): this is a bug in playbook; please report it with this "
                         "file", "internal")]
     for page in pages:
-        view.anchors[page.uri] = anchors_of(page.markdown)
+        if page.markdown not in anchors:
+            anchors[page.markdown] = anchors_of(page.markdown)
+        view.anchors[page.uri] = anchors[page.markdown]
     return []
 
 

@@ -3,18 +3,56 @@
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from macros.catalog import Catalog, Record
 from macros.md import Markdown, link, table
 
 
+@dataclass
+class Reads:
+    """What rendering one page read: records by id, whole kinds, and the organization.
+
+    An edition reuses a page of the base playbook when everything it read is the same object
+    in the edition's catalog (see `macros.pages.PageCache`).
+    """
+
+    records: dict[tuple[str, str], Record | None] = field(default_factory=dict)
+    kinds: set[str] = field(default_factory=set)
+    org: bool = False
+
+
+class TrackedCatalog(Catalog):
+    """A view of a catalog that notes every read into `reads`. Renderers read records only
+    through `get`, `require` and `ordered` (and iteration, which uses `ordered`)."""
+
+    def __init__(self, inner: Catalog, reads: Reads) -> None:
+        super().__init__(inner.records, inner.excluded, inner.broken)
+        self.reads = reads
+
+    def get(self, kind: str, record_id: str) -> Record | None:
+        record = super().get(kind, record_id)
+        self.reads.records[(kind, record_id)] = record
+        return record
+
+    def ordered(self, kind: str) -> list[Record]:
+        self.reads.kinds.add(kind)
+        return super().ordered(kind)
+
+
 @dataclass(frozen=True)
 class Ctx:
     catalog: Catalog
     page_uri: str  # the src path of the page being written, e.g. "templates/rapid.md"
-    org: dict[str, Any] | None = None  # the organization of an edition, if any
+    organization: dict[str, Any] | None = None  # the organization of an edition, if any
+    reads: Reads | None = None  # set while a page is rendered for the page cache
+
+    @property
+    def org(self) -> dict[str, Any] | None:
+        if self.reads is not None:
+            self.reads.org = True  # even `ctx.org is None` makes the page differ per edition
+        return self.organization
 
     def href(self, target_uri: str, anchor: str = "") -> str:
         rel = posixpath.relpath(target_uri, posixpath.dirname(self.page_uri) or ".")
