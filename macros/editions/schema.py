@@ -38,6 +38,7 @@ from macros.kinds import KINDS
 from macros.schema import (
     ID_HINT,
     ID_PATTERN,
+    described,
     identifier,
     integer,
     mapping,
@@ -88,7 +89,8 @@ SCHEMA = {
     "ai_tool": text(),
     "support": mapping({"chat_channel": text(), "office_hours": text()}),
     "departments": records({"id": identifier(), "name": text(),
-                            "headcount": integer(minimum=1), "wave": ref("waves")}),
+                            "headcount": integer(minimum=1),
+                            "wave": ref("waves", required=True)}),
     "champions": records({"name": text(), "department": identifier()}, required=False,
                          minlength=0),
     "site_url": {"type": "string", "required": False, "regex": SITE_URL_PATTERN,
@@ -108,3 +110,58 @@ SCHEMA = {
     "exclude": {"type": "dict", "keysrules": {"type": "string", **_KIND_NAMES},
                 "valuesrules": {"type": "list", "schema": {"type": "string", **_IDS}}},
 }
+
+SCHEMA = described(SCHEMA, {
+    "name": "The organization's name: the edition's site is called '<name> · AI Scaling "
+            "Playbook'.",
+    "headcount": "How many people work in the organization: the edition works out head counts, "
+                 "champions and costs from it.",
+    "currency": "The currency the edition shows the organization's own amounts in.",
+    "start_month": "The month the rollout starts, as YYYY-MM: the edition turns month numbers "
+                   "into calendar months (optional).",
+    "urgency": "How urgently the organization needs to scale: one of the signals that "
+               "recommend a template.",
+    "budget_available": "The money available for scaling, in the overlay's currency: compared "
+                        "with the templates' budget ranges.",
+    "risk_tolerance": "How much risk the organization accepts.",
+    "size": "The organization's size, when its head count alone would mislead (optional; by "
+            "default under 200 people is small, under 1,000 medium, otherwise large).",
+    "pilot": "The organization's pilot and how it went.",
+    "pilot.team": "The team that ran the pilot, e.g. 'Sales'.",
+    "pilot.people": "How many people took part.",
+    "pilot.adoption_pct": "The share of the pilot team using AI at its end, in percent.",
+    "pilot.hours_saved_per_week": "Hours each pilot user saved a week: the edition works out "
+                                  "the pilot's value from it (optional).",
+    "pilot.success": "How convincing the pilot was: one of the signals that recommend a "
+                     "template (optional).",
+    "ai_tool": "The AI tool the organization uses, e.g. 'Claude'.",
+    "support": "Where the organization's people get help.",
+    "support.chat_channel": "The chat channel for questions, e.g. '#ai-help'.",
+    "support.office_hours": "When office hours are held, e.g. 'Tue and Thu, 10:00-11:00'.",
+    "departments": "The organization's departments and the wave each joins in; their head "
+                   "counts add up to no more than the headcount.",
+    "departments.id": "The department's id, in kebab-case: champions name it.",
+    "departments.name": "The department's name.",
+    "departments.headcount": "How many people work in the department.",
+    "departments.wave": "The id of the rollout wave (data/waves/) the department joins in "
+                       "(optional).",
+    "champions": "The organization's champions (optional).",
+    "champions.name": "The champion's name.",
+    "champions.department": "The id of the champion's department, from departments.",
+    "site_url": "The address the edition is published at, ending in '/' (optional).",
+    "branding": "The edition's colours and logo (optional).",
+    "branding.primary": "The theme's primary colour, by palette name (optional).",
+    "branding.accent": "The theme's accent colour, by palette name (optional).",
+    "branding.logo": "A .png or .jpg file of at most 256 KB in this overlay's own folder, "
+                     "data/orgs/<slug>/ (optional).",
+    "template": "The id of a template (data/templates/) to follow instead of the one the "
+                "scenarios recommend (optional).",
+    "overrides": "Changes to the playbook's records in this edition, by kind and then by "
+                 "record id (optional).",
+    "overrides.*": "Changes to records of this kind, by record id.",
+    "overrides.*.*": "The fields to change, written as in the record's own file: mappings "
+                     "merge, lists of records with ids merge by id, other values replace, and "
+                     "null deletes a field. The id cannot change.",
+    "exclude": "Records to leave out of this edition, by kind (optional).",
+    "exclude.*": "The ids of the records of this kind to leave out.",
+})

@@ -40,7 +40,19 @@ from typing import Any
 from macros.kinds.base import Kind
 from macros.kinds.common import check_ascending, compare_figure, discrepancies
 from macros.problems import Problem
-from macros.schema import identifier, integer, mapping, number, percent, records, span, text, texts
+from macros.schema import (
+    basic_docs,
+    described,
+    identifier,
+    integer,
+    mapping,
+    number,
+    percent,
+    records,
+    span,
+    text,
+    texts,
+)
 from macros.yamlfile import Document
 
 MONEY = span(integer())
@@ -75,6 +87,52 @@ SCHEMA = {
     "value": mapping({"pilot": integer(minimum=1), "organization_wide": MONEY}),
     "known_discrepancies": discrepancies("efficiency_gain", "value_multiple"),
 }
+
+SCHEMA = described(SCHEMA, {
+    **basic_docs("benchmark set"),
+    "summary": "What the figures describe, in a sentence or two: shown under the title and "
+               "where the set is embedded.",
+    "failure": "What failed scaling programmes typically look like.",
+    "failure.stuck_pct": "The adoption, in percent, at which failed programmes usually stall.",
+    "failure.wasted": "The investment such a programme typically wastes, in dollars.",
+    "failure.note": "More on how failure looks, in a sentence or two (optional).",
+    "outcomes": "What organizations that scale well achieve.",
+    "outcomes.adoption_pct": "The adoption they reach, in percent.",
+    "outcomes.unstaged_adoption_pct": "The adoption reached without a staged approach, in "
+                                      "percent, for comparison.",
+    "outcomes.never_scaled_pct": "The adoption, in percent, of organizations that never get "
+                                 "past the pilot: what the ROI multiple compares with.",
+    "outcomes.roi_multiple": ("ROI multiple", "The return of organizations that scale well, "
+                              "as a multiple of the return of those stuck at never_scaled_pct."),
+    "outcomes.value_multiple": "How many times the pilot's value the organization captures "
+                               "once scaled: value.organization_wide / value.pilot.",
+    "outcomes.points": "Other benefits of scaling well, one per item.",
+    "investment": "What scaling costs and returns, in dollars.",
+    "investment.scaling_program": "The cost of the scaling programme itself.",
+    "investment.first_year_deployment": "The cost of deploying to everyone in the first year.",
+    "investment.ongoing_per_year": "The running costs in each year after that.",
+    "investment.net_benefit_per_year": "The net benefit each year.",
+    "investment.roi_pct": ("ROI", "The return on the scaling investment, in percent."),
+    "timeline": "How long scaling takes.",
+    "timeline.pilot_months": "Months a pilot needs to prove itself.",
+    "timeline.organization_wide_months": "Months it takes to reach the whole organization.",
+    "adoption_curve": "Typical adoption over time: months rising, adoption never falling.",
+    "adoption_curve.month": "Months since the start; 0 is the start itself.",
+    "adoption_curve.adoption_pct": "The share of the organization using AI by then, in "
+                                   "percent.",
+    "cost_per_user": "What onboarding one user costs, in dollars.",
+    "cost_per_user.pilot": "The cost per user during the pilot.",
+    "cost_per_user.scale": "The cost per user at scale.",
+    "cost_per_user.efficiency_gain": "How many times cheaper onboarding gets at scale, as the "
+                                     "source states it: it must equal pilot / scale.min.",
+    "value": "The yearly value AI brings, in dollars.",
+    "value.pilot": "The value of a pilot.",
+    "value.organization_wide": "The value once the whole organization uses AI.",
+    "known_discrepancies": "Notes on stated figures that do not match their own inputs "
+                           "(efficiency_gain, value_multiple): the page keeps the source's "
+                           "number and shows the worked-out one beside it with the note "
+                           "(optional).",
+})
 
 
 def worked(data: dict[str, Any]) -> dict[str, dict[str, float]]:

@@ -17,7 +17,7 @@ A valid record (`data/bottlenecks/champion-burnout.yml`)::
 from __future__ import annotations
 
 from macros.kinds.base import Kind
-from macros.schema import identifier, integer, records, text, texts
+from macros.schema import basic_docs, described, identifier, integer, records, text, texts
 
 SCHEMA = {
     "id": identifier(),
@@ -29,5 +29,16 @@ SCHEMA = {
     "fixes": texts(),
     "sub_problems": records({"problem": text(), "fix": text()}, required=False),
 }
+
+SCHEMA = described(SCHEMA, {
+    **basic_docs("bottleneck"),
+    "summary": "What the problem is, in a sentence, shown under the title (optional).",
+    "symptom": "What you notice when this bottleneck hits: the line people recognize it by.",
+    "cause": "What usually causes it.",
+    "fixes": "How to clear it, one fix per item.",
+    "sub_problems": "More specific causes, each with its own fix (optional).",
+    "sub_problems.problem": "The more specific cause.",
+    "sub_problems.fix": "What to do about it.",
+})
 
 KIND = Kind(name="bottlenecks", title="Bottleneck fixes", singular="bottleneck", schema=SCHEMA)

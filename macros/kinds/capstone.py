@@ -25,7 +25,17 @@ from __future__ import annotations
 from macros.kinds.base import Kind
 from macros.kinds.common import check_unique_ids
 from macros.problems import Problem
-from macros.schema import identifier, integer, mapping, percent, records, text, texts
+from macros.schema import (
+    basic_docs,
+    described,
+    identifier,
+    integer,
+    mapping,
+    percent,
+    records,
+    text,
+    texts,
+)
 from macros.yamlfile import Document
 
 SCHEMA = {
@@ -38,6 +48,22 @@ SCHEMA = {
     "teach_back": mapping({"minutes": integer(minimum=1), "task": text(),
                            "criteria": texts()}),
 }
+
+SCHEMA = described(SCHEMA, {
+    **basic_docs("capstone"),
+    "summary": "What the capstone asks of a trainer, in a sentence or two.",
+    "parts": "The written parts of the final assignment, with their weights.",
+    "parts.id": "The part's id, in kebab-case, unique in the capstone.",
+    "parts.title": "The part's name.",
+    "parts.weight_pct": "The part's weight in the final grade, in percent; the weights of all "
+                        "parts add up to 100.",
+    "parts.task": "What the trainer has to produce.",
+    "parts.includes": "What the part must cover, one item each.",
+    "teach_back": "The live teach-back session.",
+    "teach_back.minutes": "How long the session lasts, in minutes.",
+    "teach_back.task": "What the trainer does in the session.",
+    "teach_back.criteria": "What the session is judged on, one criterion per item.",
+})
 
 
 def check_weights(doc: Document) -> list[Problem]:

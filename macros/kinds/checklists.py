@@ -19,7 +19,7 @@ from __future__ import annotations
 from macros.kinds.base import Kind
 from macros.kinds.common import check_unique_ids
 from macros.problems import Problem
-from macros.schema import identifier, integer, records, text, texts
+from macros.schema import basic_docs, described, identifier, integer, records, text, texts
 from macros.yamlfile import Document
 
 SCHEMA = {
@@ -29,6 +29,16 @@ SCHEMA = {
     "summary": text(),
     "groups": records({"id": identifier(), "title": text(), "items": texts()}),
 }
+
+SCHEMA = described(SCHEMA, {
+    **basic_docs("checklist"),
+    "summary": "What the checklist makes sure of, in a sentence.",
+    "groups": "The checklist's groups of items, each under its own heading.",
+    "groups.id": "The group's id, in kebab-case: the anchor of its section, unique in the "
+                 "checklist.",
+    "groups.title": "The group's heading.",
+    "groups.items": "The things to tick off, one per item.",
+})
 
 
 def check_groups(doc: Document) -> list[Problem]:

@@ -21,8 +21,13 @@ ENDS = ("min", "max")
 
 def discrepancies(*figures: str) -> Schema:
     """`known_discrepancies: {figure: why}`: the gaps between a source and its own inputs."""
-    return {"type": "dict", "required": False,
-            "schema": {name: text(required=False) for name in figures}}
+    return {"type": "dict", "required": False, "meta": {
+        "description": "Notes on stated figures that do not match their own inputs, by figure: "
+                       "the page keeps the source's number and shows the worked-out one beside "
+                       "it with the note (optional)."},
+        "schema": {name: {**text(required=False), "meta": {
+            "description": f"Why the stated {name} differs from what its inputs give "
+                           "(optional: only while it does)."}} for name in figures}}
 
 
 def compare_figure(doc: Document, figure: str, computed: dict[str, float], formula: str,

@@ -16,7 +16,7 @@ A valid record (`data/culture-phases/integration.yml`)::
 from __future__ import annotations
 
 from macros.kinds.base import Kind
-from macros.schema import identifier, integer, records, span, text, texts
+from macros.schema import basic_docs, described, identifier, integer, records, span, text, texts
 
 SCHEMA = {
     "id": identifier(),
@@ -29,6 +29,18 @@ SCHEMA = {
     "action": text(required=False),
     "sustain": records({"practice": text(), "detail": text()}, required=False),
 }
+
+SCHEMA = described(SCHEMA, {
+    **basic_docs("culture phase"),
+    "months": "The months of the first year the phase usually spans.",
+    "summary": "What the phase feels like, in a sentence (optional).",
+    "traits": "What people say and do in this phase, one trait per item.",
+    "risk": "What can go wrong in this phase (optional).",
+    "action": "What to do in this phase (optional).",
+    "sustain": "Practices that keep adoption going through this phase (optional).",
+    "sustain.practice": "The practice, e.g. 'Monthly recognition'.",
+    "sustain.detail": "What it involves.",
+})
 
 KIND = Kind(name="culture-phases", title="Culture phases", singular="culture phase",
             schema=SCHEMA)

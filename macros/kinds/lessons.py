@@ -20,7 +20,7 @@ from __future__ import annotations
 from macros.kinds.base import Kind
 from macros.kinds.common import check_unique_ids
 from macros.problems import Problem
-from macros.schema import identifier, integer, records, ref_list, text
+from macros.schema import basic_docs, described, identifier, integer, records, ref_list, text
 from macros.yamlfile import Document
 
 SCHEMA = {
@@ -31,6 +31,17 @@ SCHEMA = {
     "lessons": records({"id": identifier(), "title": text(), "point": text(),
                         "templates": ref_list("templates")}),
 }
+
+SCHEMA = described(SCHEMA, {
+    **basic_docs("lesson set"),
+    "summary": "What the lessons are about, in a sentence.",
+    "lessons": "The lessons, in order.",
+    "lessons.id": "The lesson's id, in kebab-case: its anchor on the page, unique in the set.",
+    "lessons.title": "The lesson's heading.",
+    "lessons.point": "What the lesson teaches, in a sentence or two.",
+    "lessons.templates": "The ids of the templates (data/templates/) the lesson draws on "
+                         "(optional).",
+})
 
 
 def check_lessons(doc: Document) -> list[Problem]:

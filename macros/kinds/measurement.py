@@ -26,7 +26,7 @@ from __future__ import annotations
 from macros.kinds.base import Kind
 from macros.kinds.common import check_ascending, check_unique_ids
 from macros.problems import Problem
-from macros.schema import identifier, integer, percent, records, text
+from macros.schema import basic_docs, described, identifier, integer, percent, records, text
 from macros.yamlfile import Document
 
 TRENDS = ["up", "down", "peak-then-down"]
@@ -50,6 +50,26 @@ SCHEMA = {
         "adoption_above_pct": percent(required=False),
     }),
 }
+
+SCHEMA = described(SCHEMA, {
+    **basic_docs("measurement framework"),
+    "summary": "What the framework measures, in a sentence.",
+    "categories": "The families of metrics to track.",
+    "categories.id": "The category's id, in kebab-case: its anchor on the page, unique in the "
+                     "framework.",
+    "categories.title": "The category's name, e.g. 'Adoption'.",
+    "categories.question": "The question the category answers, e.g. 'Are people using it?'.",
+    "categories.metrics": "The metrics in the category.",
+    "categories.metrics.metric": "What to measure.",
+    "categories.metrics.trend": "Which way the metric should move while scaling (optional).",
+    "categories.metrics.note": "More on the metric, e.g. how to measure it (optional).",
+    "success_criteria": "What counts as success. Criteria with an adoption threshold come in "
+                        "month order, with thresholds that never go down.",
+    "success_criteria.criterion": "The criterion, in a sentence.",
+    "success_criteria.by_month": "The month, counted from the start, by which it should be met "
+                                 "(optional).",
+    "success_criteria.adoption_above_pct": "The adoption, in percent, it requires (optional).",
+})
 
 
 def check_criteria(doc: Document) -> list[Problem]:

@@ -42,7 +42,7 @@ from macros.kinds.base import Kind
 from macros.kinds.common import check_grid, check_unique_ids
 from macros.kinds.success_packages import SCHEMA as PACKAGE_SCHEMA
 from macros.problems import Problem
-from macros.schema import identifier, integer, mapping, records, text, texts
+from macros.schema import basic_docs, described, identifier, integer, mapping, records, text, texts
 from macros.yamlfile import Document
 
 LEVELS = ["high", "low"]
@@ -100,6 +100,81 @@ SCHEMA = {
     "summary": text(),
     **SECTIONS,
 }
+
+SCHEMA = described(SCHEMA, {
+    **basic_docs("practice"),
+    "summary": "What the practice is about, in a sentence or two.",
+    "contrast": "Section: two columns set against each other, e.g. pilot against scale "
+                "(optional).",
+    "contrast.title": "The section's heading.",
+    "contrast.from_label": "The heading of the left column, e.g. 'In the pilot'.",
+    "contrast.to_label": "The heading of the right column, e.g. 'At scale'.",
+    "contrast.rows": "The rows of the table.",
+    "contrast.rows.from": "The left column's text.",
+    "contrast.rows.to": "The right column's text.",
+    "mindset": "Section: a shift in thinking (optional).",
+    "mindset.title": "The section's heading.",
+    "mindset.points": "The points of the shift, one per item.",
+    "pdca": ("PDCA cycle", "Section: the plan, do, check and act steps, once each and in that "
+             "order, drawn as a cycle (optional)."),
+    "pdca.id": "Which step this is.",
+    "pdca.title": "The step's name, e.g. 'Plan'.",
+    "pdca.gist": "The step in a few words, shown in the cycle drawing.",
+    "pdca.actions": "What to do in the step, one action per item.",
+    "matrix": "Section: the impact/effort matrix, one action for each combination (optional).",
+    "matrix.impact": "The cell's impact.",
+    "matrix.effort": "The cell's effort.",
+    "matrix.action": "What to do with improvements of that impact and effort.",
+    "categories": "Section: kinds of improvement (optional).",
+    "categories.category": "The kind of improvement, e.g. 'Content'.",
+    "categories.example": "An example of it.",
+    "categories.impact": "Its typical impact.",
+    "what_to_scale": "Section: how to tell whether a practice will travel (optional).",
+    "what_to_scale.look_for": "Signs that it will work elsewhere, one per item.",
+    "what_to_scale.warning_signs": "Signs that it will not, one per item.",
+    "package_parts": "Section: the parts of a success story package: the same parts, in the "
+                     "same order, as the success-packages kind (optional).",
+    "package_parts.id": "The part's id: the name of the matching success-packages field, with "
+                        "'-' for '_' (e.g. 'key-success-factors').",
+    "package_parts.title": "The part's heading.",
+    "package_parts.questions": "The questions the part answers, one per item.",
+    "asset_types": "Section: kinds of reusable assets (optional).",
+    "asset_types.type": "The kind of asset, e.g. 'Playbooks'.",
+    "asset_types.purpose": "What it is for.",
+    "asset_types.format": "What form it takes.",
+    "change_curve": "Section: the stages people go through in a change (optional).",
+    "change_curve.stages": "The stages, in order.",
+    "change_curve.stages.id": "The stage's id, in kebab-case, unique in the curve.",
+    "change_curve.stages.title": "The stage's name.",
+    "change_curve.stages.feeling": "What people feel in the stage.",
+    "change_curve.stages.what_to_do": "How to help them through it.",
+    "change_curve.motto": "A closing line shown in bold under the table.",
+    "stakeholders": "Section: the stakeholder map, one row for each combination of influence "
+                    "and support (optional).",
+    "stakeholders.role": "The kind of stakeholder, e.g. 'Champion'.",
+    "stakeholders.influence": "How much influence they have.",
+    "stakeholders.support": "How much they support the change.",
+    "stakeholders.strategy": "How to work with them.",
+    "influence": "Section: ways to persuade (optional).",
+    "influence.approach": "The approach, e.g. 'Rational'.",
+    "influence.audience": "Who it works with.",
+    "influence.tactics": "Its tactics, one per item.",
+    "resistance": "Section: forms of resistance and how to answer them (optional).",
+    "resistance.pattern": "What you hear, e.g. 'We're different'.",
+    "resistance.root_cause": "What is behind it.",
+    "resistance.response": "How to answer it.",
+    "momentum": "Section: ways to build momentum, one per item (optional).",
+    "institutionalize": "Section: groups of steps that make the programme part of the "
+                        "institution (optional).",
+    "institutionalize.id": "The group's id, in kebab-case: its anchor is "
+                           "#institutionalize-<id>.",
+    "institutionalize.title": "The group's heading.",
+    "institutionalize.items": "The group's steps, one per item.",
+    "succession": "Section: groups of steps for handing the programme on (optional).",
+    "succession.id": "The group's id, in kebab-case: its anchor is #succession-<id>.",
+    "succession.title": "The group's heading.",
+    "succession.items": "The group's steps, one per item.",
+})
 
 
 def check_sections(doc: Document) -> list[Problem]:

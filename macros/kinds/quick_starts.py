@@ -31,7 +31,18 @@ from __future__ import annotations
 from macros.kinds.base import Kind, check_non_decreasing
 from macros.kinds.common import check_consecutive_months
 from macros.problems import Problem
-from macros.schema import identifier, integer, percent, records, ref, span, text, texts
+from macros.schema import (
+    basic_docs,
+    described,
+    identifier,
+    integer,
+    percent,
+    records,
+    ref,
+    span,
+    text,
+    texts,
+)
 from macros.yamlfile import Document
 
 GROUPS = ["option", "production"]
@@ -59,6 +70,30 @@ SCHEMA = {
                            "note": text(required=False)}, required=False),
     "outcome": texts(required=False),
 }
+
+SCHEMA = described(SCHEMA, {
+    **basic_docs("quick start"),
+    "group": "Which list the outline belongs in: the quick-start options or the production "
+             "templates of a fixed length.",
+    "style": "The outline's character in a few words, e.g. 'Low cost'.",
+    "timeline_months": "How many months the outline takes.",
+    "cost": "What it costs in total, in dollars.",
+    "echoes": "The id of the full template (data/templates/) this outline follows.",
+    "steps": "The steps, in order: each starts the month after the previous one ends, and the "
+             "last ends within the timeline.",
+    "steps.months": "The months the step covers.",
+    "steps.label": "How to name the step's time instead of its months, e.g. 'Q2' (optional).",
+    "steps.title": "What the step is, e.g. 'Pilot'.",
+    "steps.share_pct": "The share of staff involved in the step, in percent (optional).",
+    "steps.share_note": "Who is involved, in words, when there is no share_pct (optional).",
+    "steps.details": "What happens in the step, one item each (optional).",
+    "trade_off": "What the outline gives up for what it gains, in a sentence (optional).",
+    "milestones": "Adoption milestones, in month order; adoption never goes down (optional).",
+    "milestones.month": "The month of the milestone, counted from the start.",
+    "milestones.adoption_pct": "The adoption expected by then, in percent.",
+    "milestones.note": "More on the milestone (optional).",
+    "outcome": "Where the organization stands at the end, one point per item (optional).",
+})
 
 
 def check_steps(doc: Document) -> list[Problem]:

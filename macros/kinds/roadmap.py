@@ -13,7 +13,7 @@ A valid record (`data/roadmap/year-2.yml`)::
 from __future__ import annotations
 
 from macros.kinds.base import Kind
-from macros.schema import identifier, integer, text, texts
+from macros.schema import basic_docs, described, identifier, integer, text, texts
 
 SCHEMA = {
     "id": identifier(),
@@ -22,6 +22,14 @@ SCHEMA = {
     "summary": text(),
     "themes": texts(),
 }
+
+SCHEMA = described(SCHEMA, {
+    **basic_docs("roadmap year", ordered=False),
+    "year": "Which year after the start this is (1 is the first); years are listed in this "
+            "order.",
+    "summary": "What the year is about, in a sentence.",
+    "themes": "The year's themes, one per item.",
+})
 
 KIND = Kind(name="roadmap", title="Year 2+ roadmap", singular="roadmap year", schema=SCHEMA,
             order_key="year")

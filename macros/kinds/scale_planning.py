@@ -38,7 +38,7 @@ from typing import Any
 from macros.kinds.base import Kind
 from macros.kinds.common import compare_figure, discrepancies
 from macros.problems import Problem
-from macros.schema import identifier, integer, number, percent, span, text
+from macros.schema import basic_docs, described, identifier, integer, number, percent, span, text
 from macros.yamlfile import Document
 
 ROUNDING = 1000  # the source gives weekly costs in whole thousands of dollars
@@ -66,6 +66,35 @@ SCHEMA = {
     "notes": {"type": "list", "required": False, "schema": text()},
     "known_discrepancies": discrepancies(*FIGURES),
 }
+
+SCHEMA = described(SCHEMA, {
+    **basic_docs("capacity plan"),
+    "summary": "What the plan covers, in a sentence.",
+    "reference_users": "How many users the stated figures are for; editions work the figures "
+                       "out again for their own head count.",
+    "users_per_champion": "How many users one champion can support.",
+    "champions": "How many champions reference_users need, as the source states it: "
+                 "reference_users / users_per_champion, rounded up.",
+    "hours_per_champion_per_week": "Hours each champion spends on support a week.",
+    "champion_hours_per_week": "Champion hours a week for the whole organization, as the "
+                               "source states them: champions x hours_per_champion_per_week.",
+    "hourly_rate": "What an hour of a champion's time costs, in dollars.",
+    "lead_cost_per_week": "What the AI lead's time costs a week, in dollars.",
+    "tools_cost_per_week": "What tools and platforms cost a week, in dollars.",
+    "stated_champion_cost_per_week": "The weekly cost of the champions' time, in dollars, as "
+                                     "the source states it: champions x "
+                                     "hours_per_champion_per_week.max x hourly_rate, to within "
+                                     "the source's rounding to whole thousands.",
+    "stated_total_per_week": "The total weekly cost, in dollars, as the source states it: "
+                             "champion cost + lead_cost_per_week + tools_cost_per_week.",
+    "champions_per_50_people": "Rule of thumb: how many champions for every 50 people.",
+    "champion_share_pct": "Rule of thumb: champions as a share of the organization, in "
+                          "percent.",
+    "notes": "More on the figures, one note per item (optional).",
+    "known_discrepancies": "Notes on stated figures that do not match their own inputs: the "
+                           "page keeps the source's number and shows the worked-out one beside "
+                           "it with the note (optional).",
+})
 
 
 def computed(data: dict[str, Any]) -> dict[str, dict[str, float]]:

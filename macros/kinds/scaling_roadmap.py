@@ -26,7 +26,17 @@ from __future__ import annotations
 from macros.kinds.base import Kind, check_non_decreasing
 from macros.kinds.common import check_consecutive_months, check_unique_ids
 from macros.problems import Problem
-from macros.schema import identifier, integer, percent, records, span, text, texts
+from macros.schema import (
+    basic_docs,
+    described,
+    identifier,
+    integer,
+    percent,
+    records,
+    span,
+    text,
+    texts,
+)
 from macros.yamlfile import Document
 
 SCHEMA = {
@@ -46,6 +56,24 @@ SCHEMA = {
     }),
     "outcome_adoption_pct": span(percent(), open_ended=True),
 }
+
+SCHEMA = described(SCHEMA, {
+    **basic_docs("scaling roadmap"),
+    "summary": "Where the roadmap starts and ends, in a sentence.",
+    "phases": "The phases, in order: each starts the month after the previous one ends, and "
+              "adoption targets never go down.",
+    "phases.id": "The phase's id, in kebab-case, unique in the roadmap.",
+    "phases.title": "The phase's name.",
+    "phases.months": "The months the phase covers, counted from the start.",
+    "phases.adoption_pct": "The share of the organization using AI by the end of the phase, "
+                           "in percent.",
+    "phases.users": "How many people use AI by then (optional).",
+    "phases.users_note": "What those people are, e.g. 'power users' (optional).",
+    "phases.points": "What happens in the phase, one point per item.",
+    "phases.outcome": "What the phase achieves.",
+    "outcome_adoption_pct": "The adoption reached at the end of the roadmap, in percent: no "
+                            "lower than the last phase's target.",
+})
 
 
 def check_phases(doc: Document) -> list[Problem]:

@@ -24,7 +24,17 @@ from __future__ import annotations
 
 from macros.kinds.base import Kind
 from macros.problems import Problem
-from macros.schema import identifier, integer, mapping, percent, ref, span, text
+from macros.schema import (
+    basic_docs,
+    described,
+    identifier,
+    integer,
+    mapping,
+    percent,
+    ref,
+    span,
+    text,
+)
 from macros.yamlfile import Document
 
 # Allowed words for each signal, from least to most (the order the guide shows them in).
@@ -57,6 +67,25 @@ SCHEMA = {
     }),
     "why": {"type": "list", "required": False, "schema": text()},
 }
+
+SCHEMA = described(SCHEMA, {
+    **basic_docs("scenario"),
+    "letter": "The scenario's letter, shown before its title, e.g. 'A'.",
+    "profile": "The organization's situation, in a sentence or two.",
+    "template": "The id of the template (data/templates/) the scenario calls for.",
+    "signals": "The situation in fixed words, so the decision guide can compare it with "
+               "another organization's.",
+    "signals.urgency": "How urgently the organization needs to move.",
+    "signals.budget": "How much money it has for scaling.",
+    "signals.size": "How big it is.",
+    "signals.pilot": "How convincing its pilot was.",
+    "figures": "The key figures of the recommended plan.",
+    "figures.timeline_months": "How many months the rollout takes.",
+    "figures.budget": "Its budget, in dollars.",
+    "figures.target_pct": "The adoption it aims for, in percent ('or more').",
+    "figures.by_month": "The month by which the target is reached: within the timeline.",
+    "why": "Why the template fits, one reason per item (optional).",
+})
 
 
 def check_timeline(doc: Document) -> list[Problem]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from macros.kinds.base import Kind
 from macros.problems import Problem
-from macros.schema import identifier, integer, percent, span, text, texts
+from macros.schema import basic_docs, described, identifier, integer, percent, span, text, texts
 from macros.yamlfile import Document
 
 DIFFICULTY = ["easy", "harder", "much-harder", "hardest"]
@@ -32,6 +32,17 @@ SCHEMA = {
     "who": text(),
     "forces": texts(),
 }
+
+SCHEMA = described(SCHEMA, {
+    **basic_docs("stage"),
+    "people": "How many people the stage involves; give people, adoption_pct or both "
+              "(optional).",
+    "adoption_pct": "The share of the organization the stage involves, in percent; give "
+                    "people, adoption_pct or both (optional).",
+    "difficulty": "How hard the stage is, compared with the others.",
+    "who": "Who you are dealing with at this stage, in a sentence or two.",
+    "forces": "What shapes the stage, one item each.",
+})
 
 
 def check_size(doc: Document) -> list[Problem]:

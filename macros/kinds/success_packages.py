@@ -35,7 +35,18 @@ success factors and a scaling guide. A valid record (`data/success-packages/sale
 from __future__ import annotations
 
 from macros.kinds.base import Kind
-from macros.schema import identifier, integer, mapping, number, records, ref, text, texts
+from macros.schema import (
+    basic_docs,
+    described,
+    identifier,
+    integer,
+    mapping,
+    number,
+    records,
+    ref,
+    text,
+    texts,
+)
 
 UNITS = ["percent", "people", "hours_per_week", "usd", "usd_per_month", "ratio", "count"]
 
@@ -58,6 +69,37 @@ SCHEMA = {
                                     "essential": texts(), "nice_to_have": texts()}),
     "scaling_guide": mapping({"adapt": texts(), "pitfalls": texts(), "resources": texts()}),
 }
+
+SCHEMA = described(SCHEMA, {
+    **basic_docs("success package"),
+    "summary": "The story in a sentence.",
+    "template": "The id of the template (data/templates/) the story followed (optional).",
+    "context": "Part 1: where, when and with whom it happened.",
+    "context.where": "Where it happened, e.g. the team and organization.",
+    "context.when": "When it happened.",
+    "context.who": "Who took part.",
+    "context.conditions": "The conditions at the start, one per item.",
+    "approach": "Part 2: what was done.",
+    "approach.actions": "What was done, one action per item.",
+    "approach.resources": "What it took, one resource per item.",
+    "approach.timeline": "How long it took.",
+    "results": "Part 3: what came of it.",
+    "results.outcomes": "The outcomes, one per item.",
+    "results.metrics": "The measured results.",
+    "results.metrics.label": "What was measured.",
+    "results.metrics.value": "The measured value, in the unit below.",
+    "results.metrics.unit": "The value's unit.",
+    "results.feedback": "What the people involved said, one item each.",
+    "key_success_factors": "Part 4: what made it work.",
+    "key_success_factors.factors": "What made it work, one factor per item.",
+    "key_success_factors.do_differently": "What to do differently next time, one per item.",
+    "key_success_factors.essential": "What another team cannot do without, one per item.",
+    "key_success_factors.nice_to_have": "What helps but is not essential, one per item.",
+    "scaling_guide": "Part 5: how another team can repeat it.",
+    "scaling_guide.adapt": "What to adapt for another team, one per item.",
+    "scaling_guide.pitfalls": "What to avoid, one pitfall per item.",
+    "scaling_guide.resources": "What to reuse, one resource per item.",
+})
 
 KIND = Kind(name="success-packages", title="Success story packages",
             singular="success package", schema=SCHEMA)

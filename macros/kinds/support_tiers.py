@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from macros.kinds.base import Kind
 from macros.problems import Problem
-from macros.schema import identifier, integer, number, ref, span, text, texts
+from macros.schema import basic_docs, described, identifier, integer, number, ref, span, text, texts
 from macros.yamlfile import Document
 
 SCHEMA = {
@@ -33,6 +33,20 @@ SCHEMA = {
     "response_hours": integer(required=False, minimum=1),
     "escalates_to": ref("support-tiers"),
 }
+
+SCHEMA = described(SCHEMA, {
+    **basic_docs("support tier", ordered=False),
+    "tier": "The tier's level: 1 is the first place people go, higher tiers take what lower "
+            "ones cannot answer. Tiers are listed in this order.",
+    "who": "Who gives help at this tier, e.g. 'Champions'.",
+    "summary": "What help the tier gives, in a sentence.",
+    "provides": "What the tier provides, one item each.",
+    "champions_per_function": "How many champions each function has (optional).",
+    "office_hours_per_week": "Hours of office hours the tier holds a week (optional).",
+    "response_hours": "Within how many hours a question gets an answer (optional).",
+    "escalates_to": "The id of the next tier up (data/support-tiers/), never the tier itself "
+                    "(optional).",
+})
 
 
 def check_escalation(doc: Document) -> list[Problem]:

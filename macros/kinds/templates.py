@@ -75,6 +75,8 @@ from typing import Any
 from macros.kinds.base import Kind, check_non_decreasing
 from macros.problems import Problem
 from macros.schema import (
+    basic_docs,
+    described,
     identifier,
     integer,
     mapping,
@@ -205,6 +207,142 @@ SCHEMA = {
     }),
     "outcome": text(),
 }
+
+SCHEMA = described(SCHEMA, {
+    **basic_docs("template"),
+    "summary": "What the template does, in a sentence or two: shown under the title and "
+               "wherever the template is embedded.",
+    "pace": "How fast the template moves. Editions rank an organization's budget against the "
+            "budget ranges of the aggressive and balanced templates.",
+    "timeline_months": "How many months the whole rollout takes.",
+    "budget_range": "What the rollout typically costs in total, in dollars.",
+    "risk_level": "How risky the template is, as shown in its at-a-glance table.",
+    "risk_note": "What makes the template risky, in a sentence (optional).",
+    "when_to_use": "The situations the template suits, one per item.",
+    "example": "The practice scenario: an organization whose pilot convinced it to scale. The "
+               "page works out head counts and costs per person from it.",
+    "example.name": "A short name for the example organization, e.g. '150-person tech startup'.",
+    "example.headcount": "How many people work in the example organization: adoption "
+                         "percentages become head counts from it.",
+    "example.summary": "A sentence or two that sets the scene.",
+    "example.pilot": "The pilot that started it: team, size, length and results.",
+    "example.pilot.team": "The team that ran the pilot, e.g. 'Sales'.",
+    "example.pilot.people": "How many people took part in the pilot.",
+    "example.pilot.months": "The months the pilot ran, counted from month 1.",
+    "example.pilot.adoption_pct": "The share of the pilot team using AI at its end, in percent.",
+    "example.pilot.hours_saved_per_week": "Hours each pilot user saved a week (optional).",
+    "example.pilot.value_per_month": "The value the pilot produced each month, in dollars "
+                                     "(optional; shown with cost_per_month).",
+    "example.pilot.cost_per_month": "What the AI tool cost each month during the pilot, in "
+                                    "dollars (optional; shown with value_per_month).",
+    "example.pilot.champions": "How many champions the pilot found (optional).",
+    "example.departments": "The example organization's departments, and when each joins.",
+    "example.departments.id": "The department's id, in kebab-case.",
+    "example.departments.name": "The department's name, as the table shows it.",
+    "example.departments.headcount": "How many people work in the department.",
+    "example.departments.phase": "The id of the phase (under phases) in which the department "
+                                 "joins (optional: leave it out for the pilot team).",
+    "example.champions": "The example's champion network (optional).",
+    "example.champions.count": "How many champions there are.",
+    "example.champions.share_pct": "Champions as a share of the organization, in percent "
+                                   "(optional).",
+    "example.champions.incentive_per_quarter": "What each champion receives a quarter, in "
+                                               "dollars (optional).",
+    "example.champions.incentive_per_year": "The yearly incentive cost the source states, in "
+                                            "dollars (optional): it must equal count.min x "
+                                            "incentive_per_quarter x 4.",
+    "example.champions.training_hours": "Hours of training each champion gets (optional).",
+    "phases": "The plan, phase by phase, in order; each phase has its own section.",
+    "phases.id": "The phase's id, in kebab-case: its section's anchor is #phase-<id>, and "
+                 "example.departments name it.",
+    "phases.title": "The phase's heading.",
+    "phases.months": "The months the phase covers, counted from the start of the rollout.",
+    "phases.waves": "The ids of the rollout waves (data/waves/) that join in this phase "
+                    "(optional).",
+    "phases.summary": "What the phase achieves, in a sentence (optional).",
+    "phases.adoption_pct": "The share of the organization using AI at the end of the phase, in "
+                           "percent. Targets never go down from one phase to the next.",
+    "phases.people": "The head counts the source states for the target (optional): each must "
+                     "be the percentage of example.headcount, rounded down.",
+    "phases.steps": "What happens when, within the phase (optional).",
+    "phases.steps.when": "When the step happens, e.g. 'Week 1'.",
+    "phases.steps.actions": "What to do, one action per item.",
+    "phases.steps.adoption_pct": "The adoption target at the end of the step, in percent "
+                                 "(optional).",
+    "phases.steps.people": "The head counts the source states for the step's target "
+                           "(optional): the percentage of example.headcount, rounded down.",
+    "support": "The support structure, one row per period.",
+    "support.period": "The period's name, e.g. 'Month 1'.",
+    "support.months": "The months the period covers.",
+    "support.champions": "How many champions are active in the period (optional).",
+    "support.lead_fte": ("Lead FTE", "How much of the AI lead's time the period takes, in "
+                         "full-time equivalents: 0.5 is half time (optional)."),
+    "support.notes": "Notes on the period, one per item (optional).",
+    "channels": "Where people get help: chat channels, office hours and the like.",
+    "training": "The training on offer, one item each (optional).",
+    "communications": "The communication calendar.",
+    "communications.cadence": "How often the rollout communicates.",
+    "communications.items": "The planned messages, in the order they go out.",
+    "communications.items.when": "When the message goes out, e.g. 'Week 1'.",
+    "communications.items.message": "What the message says.",
+    "communications.items.purpose": "Why it is sent, and by whom.",
+    "risks": "What can go wrong, how to prevent it and what to do if it happens anyway.",
+    "risks.risk": "What can go wrong.",
+    "risks.mitigation": "How to make it less likely or less harmful.",
+    "risks.contingency": "What to do if it happens anyway.",
+    "risks.bottleneck": "The id of the bottleneck fix (data/bottlenecks/) that deals with it "
+                        "(optional).",
+    "metrics_tracked": "What to track along the way, one metric per item (optional).",
+    "targets": "The targets, period by period. Adoption targets never go down.",
+    "targets.period": "The period's name, e.g. 'Month 3'.",
+    "targets.month": "The month, counted from the start, at which the target applies; "
+                     "editions show it as a calendar month.",
+    "targets.adoption_pct": "The share of the organization using AI, in percent.",
+    "targets.daily_active_pct": "The share of adopters who use AI every day, in percent "
+                                "(optional).",
+    "targets.value_per_month": "The value expected each month, in dollars (optional).",
+    "targets.cost_per_month": "The AI cost expected each month, in dollars (optional).",
+    "targets.satisfaction_min": "The lowest acceptable user satisfaction score, out of 5 "
+                                "(optional).",
+    "budget": "The budget: line items in sections, adding up to the total.",
+    "budget.total": "The whole budget, in dollars: every line adds up to it.",
+    "budget.months": "How many months the budget covers (optional).",
+    "budget.sections": "Groups of budget lines.",
+    "budget.sections.title": "The section's heading.",
+    "budget.sections.total": "The section's total, in dollars (optional): its lines must add "
+                             "up to it.",
+    "budget.sections.lines": "The section's line items.",
+    "budget.sections.lines.item": "What the money is for.",
+    "budget.sections.lines.amount": "The amount, in dollars.",
+    "budget.sections.lines.note": "A short note shown beside the amount (optional).",
+    "budget.sections.lines.basis": "How the amount is worked out (optional): factors that "
+                                   "multiply to it.",
+    "budget.sections.lines.basis.factors": "Two or more numbers whose product is the amount, "
+                                           "e.g. [30, 500] for 30 people at $500 each.",
+    "budget.sections.lines.basis.explain": "What the factors are, e.g. '30 champions at $500 "
+                                           "each'.",
+    "budget.sections.lines.basis.known_discrepancy": "Why the source's amount differs from the "
+                                                     "product of its factors (optional: only "
+                                                     "while it does).",
+    "budget.per_person": "Costs per person as the source states them (optional): each must be "
+                         "total / people, to the dollar.",
+    "budget.per_person.stated": "The stated cost per person, in dollars.",
+    "budget.per_person.people": "The number of people the total is divided by.",
+    "budget.per_person.explain": "Who those people are, e.g. 'everyone who uses AI at the final "
+                                 "target'.",
+    "success_checklist": "What must be true at the end, shown as a checklist.",
+    "setup_prompt": "A prompt to paste into an AI assistant to plan the rollout, with "
+                    "[placeholders] to fill in.",
+    "setup_prompt.text": "The prompt. Write each placeholder as [name]: every one must be "
+                         "declared under placeholders, and every declared one used.",
+    "setup_prompt.placeholders": "The placeholders the text uses.",
+    "setup_prompt.placeholders.name": "The placeholder's name, as written between brackets in "
+                                      "the text.",
+    "setup_prompt.placeholders.label": "What to fill in, shown in the table under the prompt.",
+    "setup_prompt.placeholders.source": "The fact from an organization's overlay that fills "
+                                        "the placeholder in its edition (optional).",
+    "outcome": "Where the organization stands at the end, in a sentence or two.",
+})
 
 
 def check_budget(doc: Document) -> list[Problem]:

@@ -16,7 +16,7 @@ A valid record (`data/try-it-now/first-steps.yml`)::
 from __future__ import annotations
 
 from macros.kinds.base import Kind
-from macros.schema import identifier, integer, records, text, texts
+from macros.schema import basic_docs, described, identifier, integer, records, text, texts
 
 SCHEMA = {
     "id": identifier(),
@@ -26,5 +26,14 @@ SCHEMA = {
     "steps": records({"verb": text(), "action": text()}),
     "success_metrics": texts(),
 }
+
+SCHEMA = described(SCHEMA, {
+    **basic_docs("first-steps list"),
+    "summary": "What the steps get you, in a sentence.",
+    "steps": "The steps, in order.",
+    "steps.verb": "The step in one word, shown in bold, e.g. 'Review'.",
+    "steps.action": "What to do.",
+    "success_metrics": "How to tell the steps worked, one sign per item.",
+})
 
 KIND = Kind(name="try-it-now", title="Try it now", singular="first-steps list", schema=SCHEMA)
