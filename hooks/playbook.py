@@ -18,8 +18,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from macros.editions.load import Edition, load_catalog_for
 from macros.editions.pages import edition_pages
-from macros.editions.plan_page import PLAN_URI
-from macros.editions.settings import EDITION_ENV, site_settings
+from macros.editions.settings import EDITION_ENV, apply_edition, site_settings
 from macros.navigation import expand_nav
 from macros.page_macros import CATALOG_KEY
 from macros.pages import generate
@@ -36,7 +35,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config[EDITION_KEY] = edition
     config.nav = expand_nav(config.nav, catalog)
     if edition is not None:
-        _apply_edition(config, edition)
+        apply_edition(config, edition)  # shared with `playbook export`
     return config
 
 
@@ -45,19 +44,6 @@ def _load(root: Path) -> Loaded:
     if catalog is None:
         raise PluginError("the playbook data has problems:\n" + report(problems))
     return catalog, edition
-
-
-def _apply_edition(config: MkDocsConfig, edition: Edition) -> None:
-    settings = site_settings(edition)
-    config.site_name = settings.site_name
-    if settings.site_url:
-        config.site_url = settings.site_url
-    if settings.palette:
-        config.theme["palette"] = settings.palette
-    if settings.logo_uri:
-        config.theme["logo"] = settings.logo_uri
-    nav = config.nav or []
-    config.nav = [*nav[:1], {"Our plan": PLAN_URI}, *nav[1:]]
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -68,6 +68,14 @@ def _parser() -> argparse.ArgumentParser:
     explain.add_argument("--edition", help="look in this organization's edition")
     explain.add_argument("record", help="<kind>/<id>, e.g. templates/rapid")
     explain.add_argument("field", help="field path, e.g. budget.total or phases[0].title")
+    schemas = commands.add_parser("schema", help="write the JSON Schemas editors use to "
+                                  "complete and check data files")
+    schemas.add_argument("--out", type=Path, help="output folder (default: schemas/)")
+    export = commands.add_parser("export", help="check the data, then write a plain docs tree "
+                                 "(Markdown and mkdocs.yml) for MkDocs, ProperDocs or Zensical")
+    export.add_argument("--edition", help="export this organization's edition")
+    export.add_argument("--out", type=Path, required=True, help="output folder; replaced "
+                        "whole, so it must be new, empty or made by an earlier build or export")
     return parser
 
 
@@ -122,6 +130,10 @@ def _main(argv: list[str] | None) -> int:
         return _check(root)
     if args.command == "explain":
         return _explain(root, edition, args.record, args.field)
+    if args.command == "schema":
+        return _schema(args.out or root / "schemas")
+    if args.command == "export":
+        return _export(root, edition, args.out)
     from macros import site
 
     if args.command == "serve":
@@ -178,6 +190,42 @@ def _explain(root: Path, edition: str | None, record: str, field: str) -> int:
         return _usage(str(err.args[0]))
     print(json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value)
     print(f"from {origin}")
+    return EXIT_OK
+
+
+def _export(root: Path, edition: str | None, out: Path) -> int:
+    from macros.export import ExportError, export_edition
+
+    try:
+        target = check_output(root, out)
+    except OutputError as refused:
+        print(f"error: {refused.message}", file=sys.stderr)
+        return refused.status
+    loaded, problems = _load_all(root)
+    if problems:
+        print(report(problems), file=sys.stderr)
+        return EXIT_PROBLEMS
+    try:
+        pages = export_edition(root, target, *loaded[edition or None])
+    except ExportError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"exported {pages} pages into {target}: build it there with `mkdocs build`, "
+          "`properdocs build -f mkdocs.yml` or `zensical build`")
+    return EXIT_OK
+
+
+def _schema(out: Path) -> int:
+    """Write one JSON Schema per kind and one for overlays (files already current are kept)."""
+    from macros.jsonschema import documents, render
+
+    out.mkdir(parents=True, exist_ok=True)
+    docs = documents()
+    for name, doc in docs.items():
+        path, text = out / name, render(doc)
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+    print(f"wrote {len(docs)} JSON Schemas to {out}")
     return EXIT_OK
 
 

@@ -8,9 +8,12 @@ overlay's folder) or escaped (the name is printed unescaped by the theme).
 from __future__ import annotations
 
 import html
+from collections.abc import MutableMapping
 from dataclasses import dataclass
+from typing import Any
 
 from macros.editions.load import Edition
+from macros.editions.plan_page import PLAN_URI
 
 EDITION_ENV = "PLAYBOOK_EDITION"  # set by `playbook build --edition`; the hook reads it
 BASE_NAME = "AI Scaling Playbook"
@@ -34,3 +37,20 @@ def site_settings(edition: Edition) -> SiteSettings:
         palette=palette,
         logo_uri=logo_uri,
     )
+
+
+def apply_edition(config: MutableMapping[str, Any], edition: Edition) -> None:
+    """Put the edition's settings into an MkDocs configuration: the hook's (an MkDocsConfig)
+    or the one `playbook export` writes (a plain dict). Its nav must already be expanded;
+    "Our plan" goes second, after the home page."""
+    settings = site_settings(edition)
+    config["site_name"] = settings.site_name
+    if settings.site_url:
+        config["site_url"] = settings.site_url
+    theme = config["theme"]
+    if settings.palette:
+        theme["palette"] = settings.palette
+    if settings.logo_uri:
+        theme["logo"] = settings.logo_uri
+    nav = config.get("nav") or []
+    config["nav"] = [*nav[:1], {"Our plan": PLAN_URI}, *nav[1:]]
