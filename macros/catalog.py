@@ -6,8 +6,9 @@ references between records are resolved, and all problems come back together.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -16,10 +17,11 @@ from macros.kinds import KINDS
 from macros.kinds.base import check_ranges
 from macros.problems import Problem
 from macros.schema import Schema, references, validate
-from macros.yamlfile import Document, load_file
+from macros.yamlfile import Document, NodePath, load_file
 
 NOT_KINDS = {"orgs"}  # overlays live beside the kinds but are loaded by their own module
 EVERY_ID = "*"  # never a valid id
+Reference = tuple[NodePath, str, str]  # where in the record, the kind and the id it names
 
 
 @dataclass
@@ -32,6 +34,11 @@ class Record:
     @property
     def source(self) -> str:
         return self.doc.path
+
+    @cached_property
+    def references(self) -> list[Reference]:
+        """Its `ref` fields: found once, as editions share unchanged records with the base."""
+        return list(references(KINDS[self.kind].schema, self.data))
 
 
 @dataclass
@@ -146,15 +153,21 @@ def check_references(catalog: Catalog,
     overlay position that left a record out of an edition, so the message can point there."""
     problems = []
     for record in catalog:
-        problems += dangling_references(record.doc, KINDS[record.kind].schema, catalog, excluded)
+        if record.references:
+            problems += _dangling(record.doc, record.references, catalog, excluded)
     return problems
 
 
 def dangling_references(doc: Document, schema: Schema, catalog: Catalog,
                         excluded: dict[str, dict[str, str]] | None = None) -> list[Problem]:
     """A problem for each `ref` field of `doc` naming no record of `catalog`."""
+    return _dangling(doc, references(schema, doc.data), catalog, excluded)
+
+
+def _dangling(doc: Document, found: Iterable[Reference], catalog: Catalog,
+              excluded: dict[str, dict[str, str]] | None) -> list[Problem]:
     problems = []
-    for at, kind, target in references(schema, doc.data):
+    for at, kind, target in found:
         broken = catalog.broken.get(kind, set())
         if catalog.get(kind, target) is not None or target in broken or EVERY_ID in broken:
             continue

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
+import posixpath
+
 from helpers import ROOT
 
 from macros.editions.load import load_project
 from macros.pages import PageCache, generate
+from macros.pages.context import relative
 
 PROJECT = load_project(ROOT)
 
@@ -39,3 +43,11 @@ def test_unchanged_pages_are_reused_and_changed_ones_rendered() -> None:
                     if uri.startswith("templates/") and uri != "templates/index.md"}
         # ... and most pages are the base's own objects.
         assert len(reused) > len(pages) / 2, (edition.slug, len(reused), len(pages))
+
+
+def test_relative_links_agree_with_posixpath() -> None:
+    paths = ["a.md", "index.md", "a/b.md", "a/index.md", "a/b/c.md", "b/c.md", "a/a/a.md",
+             "b/a.md", "x/y/z/w.md", "a/b", "a"]
+    for target, source in itertools.product(paths, paths):
+        expected = posixpath.relpath(target, posixpath.dirname(source) or ".")
+        assert relative(target, source) == expected, (target, source)

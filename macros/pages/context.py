@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -55,7 +54,7 @@ class Ctx:
         return self.organization
 
     def href(self, target_uri: str, anchor: str = "") -> str:
-        rel = posixpath.relpath(target_uri, posixpath.dirname(self.page_uri) or ".")
+        rel = relative(target_uri, self.page_uri)
         return f"{rel}#{anchor}" if anchor else rel
 
     def link_to(self, kind: str, record_id: str, anchor: str = "") -> Markdown:
@@ -79,3 +78,17 @@ def summary_index(ctx: Ctx, kind: str, title: str, intro: str, column: str) -> s
     """A kind's index page: our own heading and intro, then each record with its summary."""
     rows = ([ctx.link_record(r), r.data["summary"]] for r in ctx.catalog.ordered(kind))
     return "\n\n".join([f"# {title}", intro, table([column, "In short"], rows)]) + "\n"
+
+
+def relative(target_uri: str, from_uri: str) -> str:
+    """`target_uri` relative to the folder of `from_uri` (both site paths like "a/b.md").
+
+    What `posixpath.relpath` gives for such paths, without its `os.getcwd()` and `abspath`
+    calls: an index page links to every record of its kind.
+    """
+    here = from_uri.split("/")[:-1]
+    there = target_uri.split("/")
+    common = 0
+    while common < min(len(here), len(there)) and here[common] == there[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:]) or "."
