@@ -16,6 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from macros.catalog import Catalog
 from macros.editions.load import Edition, load_catalog_for
 from macros.editions.pages import edition_pages
 from macros.editions.settings import EDITION_ENV, apply_edition, site_settings
@@ -24,6 +25,7 @@ from macros.page_macros import CATALOG_KEY
 from macros.pages import generate
 from macros.problems import report
 from macros.site import PRELOADED_KEY, Loaded
+from macros.urls import docs_pages, redirect_files, write_redirect
 
 EDITION_KEY = "playbook_edition"
 
@@ -67,3 +69,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                                         abs_src_path=str(edition.logo),
                                         inclusion=InclusionLevel.INCLUDED))
     return files
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Redirect pages at the former addresses of renamed records and moved pages."""
+    catalog: Catalog = config[CATALOG_KEY]
+    docs = docs_pages(Path(config.docs_dir))
+    for path, html in redirect_files(catalog, docs, config.site_url).items():
+        write_redirect(Path(config.site_dir), path, html)

@@ -19,7 +19,9 @@ from macros.problems import Problem
 from macros.schema import Schema, references, validate
 from macros.yamlfile import Document, NodePath, load_file
 
-NOT_KINDS = {"orgs"}  # overlays live beside the kinds but are loaded by their own module
+# Overlays live beside the kinds but are loaded by their own module; the URL registry is
+# macros/urls.py's.
+NOT_KINDS = {"orgs", "published-urls.txt"}
 EVERY_ID = "*"  # never a valid id
 Reference = tuple[NodePath, str, str]  # where in the record, the kind and the id it names
 
@@ -50,11 +52,22 @@ class Catalog:
     # EVERY_ID when the kind's folder itself could not be read.
     broken: dict[str, set[str]] = field(default_factory=dict)
 
+    def renamed(self, kind: str, old_id: str) -> Record | None:
+        """The record that lists `old_id` among its former ids (`aliases`), if any."""
+        if self.get(kind, old_id) is not None:
+            return None
+        return next((r for r in self.records.get(kind, {}).values()
+                     if old_id in r.data.get("aliases", ())), None)
+
     def require(self, kind: str, record_id: str) -> Record:
         """The record, or a KeyError that says why it is missing (unknown, or excluded)."""
         record = self.get(kind, record_id)
         if record is not None:
             return record
+        renamed = self.renamed(kind, record_id)
+        if renamed is not None:
+            raise KeyError(f"{kind} record {record_id!r} was renamed to {renamed.id!r}: use "
+                           "the new id")
         where = self.excluded.get(kind, {}).get(record_id)
         if where:
             raise KeyError(f"{kind} record {record_id!r} is excluded from this edition by "
@@ -96,8 +109,30 @@ def load_catalog(root: Path, data_dir: str = "data") -> tuple[Catalog, list[Prob
                                     f"folders here are {', '.join(KINDS)}", "unknown-kind"))
             continue
         problems += load_kind_folder(catalog, entry.name, entry.path, entry.shown)
-    problems += check_references(catalog)
+    problems += check_references(catalog) + check_aliases(catalog)
     return catalog, problems
+
+
+def check_aliases(catalog: Catalog) -> list[Problem]:
+    """A former id may not be a current id of its kind, nor claimed by two records."""
+    problems = []
+    for kind, records in catalog.records.items():
+        claimed: dict[str, str] = {}
+        for record in sorted(records.values(), key=lambda r: r.id):
+            for index, old in enumerate(record.data.get("aliases", [])):
+                at = ("aliases", index)
+                if old in records:
+                    problems.append(record.doc.problem(at, f"{old!r} is the id of another "
+                                                       f"{KINDS[kind].singular}: a former id "
+                                                       "must be free; remove it here",
+                                                       "alias"))
+                elif old in claimed:
+                    problems.append(record.doc.problem(at, f"{old!r} is already a former id of "
+                                                       f"{claimed[old]!r}: one old address can "
+                                                       "lead to one page only", "alias"))
+                else:
+                    claimed[old] = record.id
+    return problems
 
 
 def mark_refused_kinds(catalog: Catalog, problems: list[Problem], folder: str) -> None:
@@ -170,6 +205,12 @@ def _dangling(doc: Document, found: Iterable[Reference], catalog: Catalog,
     for at, kind, target in found:
         broken = catalog.broken.get(kind, set())
         if catalog.get(kind, target) is not None or target in broken or EVERY_ID in broken:
+            continue
+        renamed = catalog.renamed(kind, target)
+        if renamed is not None:
+            problems.append(doc.problem(
+                at, f"{KINDS[kind].singular} {target!r} was renamed to {renamed.id!r}: use the "
+                "new id", "renamed-reference"))
             continue
         where = (excluded or {}).get(kind, {}).get(target)
         if where:

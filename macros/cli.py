@@ -20,10 +20,11 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, NoReturn
 
-from macros.editions.load import edition_slugs, load_catalog_for
+from macros.editions.load import Project, edition_slugs, load_catalog_for
 from macros.output import OutputError, check_output
-from macros.problems import Problem, report
+from macros.problems import FORMATS, Problem, found, report, report_as
 from macros.site_check import check_project
+from macros.urls import DEFAULT_EDITION, REGISTRY, update_registry
 
 if TYPE_CHECKING:
     from macros.site import Loaded
@@ -51,7 +52,11 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--root", type=Path, default=Path.cwd(),
                         help="project folder holding mkdocs.yml and data/ (default: here)")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="check the data and every overlay; report all problems")
+    check = commands.add_parser("check", help="check the data and every overlay; report all "
+                                "problems")
+    check.add_argument("--format", choices=FORMATS, default="text", help="text (default): "
+                       "path:line:col lines on stderr; github: GitHub Actions annotations on "
+                       "stdout; json: a list of problems on stdout")
     build = commands.add_parser("build", help="check the data, then build a site")
     which = build.add_mutually_exclusive_group()
     which.add_argument("--edition", help="build this organization's edition (data/orgs/<slug>)")
@@ -127,7 +132,7 @@ def _main(argv: list[str] | None) -> int:
         known = ", ".join(edition_slugs(root)) or "none"
         return _usage(f"no edition {edition!r}: the editions are {known}")
     if args.command == "check":
-        return _check(root)
+        return _check(root, args.format)
     if args.command == "explain":
         return _explain(root, edition, args.record, args.field)
     if args.command == "schema":
@@ -143,7 +148,7 @@ def _main(argv: list[str] | None) -> int:
     except OutputError as refused:
         print(f"error: {refused.message}", file=sys.stderr)
         return refused.status
-    loaded, problems = _load_all(root)
+    loaded, problems, project = _load_project(root)
     if problems:
         print(report(problems), file=sys.stderr)
         return EXIT_PROBLEMS
@@ -154,21 +159,48 @@ def _main(argv: list[str] | None) -> int:
                   f"{site.DEFAULT}/; rename the overlay", file=sys.stderr)
             return EXIT_PROBLEMS
         editions = {site.DEFAULT: loaded[None], **{s: loaded[s] for s in edition_slugs(root)}}
-        return site.build_all(root, target, editions, args.jobs)
-    return site.build_site(root, target, loaded[edition or None])
+        status = site.build_all(root, target, editions, args.jobs)
+        built: list[str | None] = [None, *edition_slugs(root)]
+    else:
+        status = site.build_site(root, target, loaded[edition or None])
+        built = [edition or None]
+    if status == EXIT_OK:
+        _record_urls(root, project, built)
+    return status
 
 
 def _load_all(root: Path) -> tuple[dict[str | None, Loaded], list[Problem]]:
     """The base playbook (key None) and every edition, from one read of the data, with every
     problem `check` finds (data, overlays, rendering, docs/)."""
-    project, problems = check_project(root)
-    loaded: dict[str | None, Loaded] = {None: (project.base, None)}
-    loaded.update({slug: (e.catalog, e) for slug, e in project.editions.items()})
+    loaded, problems, _ = _load_project(root)
     return loaded, problems
 
 
-def _check(root: Path) -> int:
+def _load_project(root: Path) -> tuple[dict[str | None, Loaded], list[Problem], Project]:
+    project, problems = check_project(root)
+    loaded: dict[str | None, Loaded] = {None: (project.base, None)}
+    loaded.update({slug: (e.catalog, e) for slug, e in project.editions.items()})
+    return loaded, problems, project
+
+
+def _record_urls(root: Path, project: Project, built: list[str | None]) -> None:
+    """Add the addresses the built editions publish to the registry (macros/urls.py)."""
+    published = {slug or DEFAULT_EDITION: project.published[slug or DEFAULT_EDITION]
+                 for slug in built if (slug or DEFAULT_EDITION) in project.published}
+    added = update_registry(root, published)
+    if added:
+        print(f"recorded {added} new addresses in {REGISTRY}: commit it with your change")
+
+
+def _check(root: Path, output: str = "text") -> int:
     _, problems = _load_all(root)
+    if output == "json":  # stdout holds the JSON and nothing else
+        print(report_as(problems, output))
+        return EXIT_PROBLEMS if problems else EXIT_OK
+    if problems and output == "github":
+        print(report_as(problems, output))
+        print(found(len(problems)), file=sys.stderr)
+        return EXIT_PROBLEMS
     if problems:
         print(report(problems), file=sys.stderr)
         return EXIT_PROBLEMS

@@ -28,6 +28,15 @@ from macros.editions.pages import edition_pages
 from macros.files import check_tree
 from macros.pages import PageCache, generate
 from macros.problems import Problem
+from macros.urls import (
+    DEFAULT_EDITION,
+    docs_pages,
+    docs_redirects,
+    page_urls,
+    record_redirects,
+    urls_of,
+    vanished,
+)
 
 DOCS = "docs"
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.S)
@@ -61,6 +70,8 @@ class SiteView:
     label: str
     catalog: Catalog
     anchors: dict[str, set[str]] = field(default_factory=dict)  # src uri -> anchors
+    slug: str = DEFAULT_EDITION
+    urls: set[str] = field(default_factory=set)  # every address the edition publishes
 
 
 def check_project(root: Path) -> tuple[Project, list[Problem]]:
@@ -77,14 +88,21 @@ def check_site(root: Path, project: Project) -> list[Problem]:
     """Render every edition and check `docs/` against each; [] when all is well."""
     views: list[SiteView] = []
     problems: list[Problem] = []
-    docs = _docs_pages(root)
+    docs = docs_pages(root / DOCS)  # check_tree has refused every link in docs/ first
     doc_anchors = {uri: anchors_of(text) for uri, text in docs.items()}
     cache = PageCache(project.base)  # editions render only the pages their overlay changes
     anchors: dict[str, set[str]] = {}  # markdown -> anchors; a reused page is not re-read
+    doc_urls = urls_of(docs.items())
+    moved = {r.old for r in docs_redirects(docs)}
+    redirected: dict[str, set[str]] = {}
     for label, catalog, edition in _editions(project):
-        view = SiteView(label, catalog, dict(doc_anchors))
+        slug = edition.slug if edition else DEFAULT_EDITION
+        view = SiteView(label, catalog, dict(doc_anchors), slug, set(doc_urls))
         problems += _render(view, edition, cache, anchors)
         views.append(view)
+        project.published[slug] = view.urls
+        redirected[slug] = moved | {r.old for r in record_redirects(catalog)}
+    problems += vanished(root, project.published, redirected)
     for uri, text in docs.items():
         problems += check_page(f"{DOCS}/{uri}", uri, text, views)
     return problems
@@ -111,18 +129,8 @@ def _render(view: SiteView, edition: Edition | None, cache: PageCache,
         if page.markdown not in anchors:
             anchors[page.markdown] = anchors_of(page.markdown)
         view.anchors[page.uri] = anchors[page.markdown]
+        view.urls |= page_urls(page.uri, page.markdown)
     return []
-
-
-def _docs_pages(root: Path) -> dict[str, str]:
-    folder = root / DOCS
-    found: dict[str, str] = {}
-    if not folder.is_dir():
-        return found
-    for path in sorted(folder.rglob("*.md")):  # check_tree has refused every link first
-        found[path.relative_to(folder).as_posix()] = path.read_text(encoding="utf-8",
-                                                                    errors="replace")
-    return found
 
 
 def anchors_of(markdown: str) -> set[str]:

@@ -48,6 +48,8 @@ class Project:
     base: Catalog
     editions: dict[str, Edition] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    # Filled by `check_site`: edition ("default" or a slug) -> every address it publishes.
+    published: dict[str, set[str]] = field(default_factory=dict)
 
 
 def edition_slugs(root: Path) -> list[str]:

@@ -7,10 +7,18 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from macros.problems import Problem
-from macros.schema import Schema, dotted
+from macros.schema import Schema, dotted, identifier
 from macros.yamlfile import Document, NodePath
 
 Check = Callable[[Document], list[Problem]]
+
+
+# Every kind's records may list their former ids: their old pages become redirects.
+ALIASES: Schema = {
+    "type": "list", "required": False, "schema": identifier(),
+    "meta": {"description": "Former ids of this record, after a rename: each old page "
+                            "address keeps working as a redirect to this record's page "
+                            "(optional)."}}
 
 
 @dataclass(frozen=True)
@@ -23,6 +31,10 @@ class Kind:
     schema: Schema
     checks: tuple[Check, ...] = field(default=())
     order_key: str = "order"
+
+    def __post_init__(self) -> None:
+        if "aliases" not in self.schema:
+            object.__setattr__(self, "schema", {**self.schema, "aliases": ALIASES})
 
 
 def walk(value: Any, at: NodePath = ()) -> Iterator[tuple[NodePath, Any]]:
