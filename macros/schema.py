@@ -138,6 +138,28 @@ def _copied(value: Any) -> Any:
     return value
 
 
+_NUMBER_TEXT = re.compile(r"\s*[$€£]?\s*(\d{1,3}(?:[,_ ]\d{3})+|\d+(?:\.\d+)?)\s*"
+                          r"([kKmM](?![A-Za-z])|)\s*(%|[A-Za-z][A-Za-z ]*)?\s*")
+_SCALE = {"": 1, "k": 1_000, "m": 1_000_000, "thousand": 1_000, "million": 1_000_000}
+
+
+def number_hint(value: Any) -> str:
+    """How to write a number that was given as text: quoted, with a thousands separator, a
+    unit or a word ("225,000", "40k", "250 people"). Empty when no number can be read."""
+    if not isinstance(value, str):
+        return ""
+    match = _NUMBER_TEXT.fullmatch(value)
+    if match is None:
+        return "; write it in digits"
+    digits, scale, word = match.groups()
+    amount = float(re.sub(r"[,_ ]", "", digits)) * _SCALE[scale.lower()]
+    amount *= _SCALE.get((word or "").strip().lower(), 1)
+    exact = f"{amount:.0f}" if amount == int(amount) else f"{amount:g}"
+    if exact == value.strip() and not word:
+        return f"; write {exact} without quotes"
+    return f"; write {exact}: digits only, without separators, units or words"
+
+
 _TYPE_WORDS = {
     "string": "text", "integer": "a whole number", "number": "a number",
     "boolean": "true or false", "list": "a list (lines starting with '- ')",
@@ -234,8 +256,7 @@ def _translate(err: ValidationError, doc: Document, schema: Schema) -> Problem:
         return problem(f"{name!r} is required: add `{field}: ...` here", "required", at[:-1])
     if rule == "type":
         want = _TYPE_WORDS.get(str(err.constraint), str(err.constraint))
-        hint = "; write it without quotes" if isinstance(err.value, str) and err.constraint in (
-            "integer", "number") else ""
+        hint = number_hint(err.value) if err.constraint in ("integer", "number") else ""
         return problem(f"{name!r} must be {want}, not {_describe(err.value)}{hint}", "type")
     if rule == "nullable":
         return problem(f"{name!r} has no value: fill it in or delete the line", "type")

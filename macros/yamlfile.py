@@ -568,8 +568,21 @@ class _Composer:
         if tab:
             return Problem(self.doc.path, line, col, tab, "tab")
         what = (err.problem or err.context or "invalid YAML").strip()
-        return Problem(self.doc.path, line, col,
-                       f"YAML syntax error: {what}; fix the syntax at this position", "syntax")
+        fix = "fix the syntax at this position"
+        if what.startswith("mapping values are not allowed"):
+            fix = self._quote_fix(line) or fix
+        return Problem(self.doc.path, line, col, f"YAML syntax error: {what}; {fix}", "syntax")
+
+    def _quote_fix(self, line: int) -> str | None:
+        """For `title: Why: a reason` (the second ': ' reads as a new key): the quoted line."""
+        start = self._offset(line - 1, 0)
+        text = self.text[start:self.text.find("\n", start) % (len(self.text) + 1)].rstrip()
+        match = re.fullmatch(r"(\s*(?:- )?[\w-]+:\s+)([^\"'\s].*)", text)
+        if match is None:
+            return None
+        value = match.group(2).replace("\\", "\\\\").replace('"', '\\"')
+        return (f"a value that contains ': ' must be quoted: write "
+                f"{match.group(1).strip()} \"{value}\"")
 
     def _reader(self, err: yaml.YAMLError, last: Any) -> Problem:
         position = getattr(err, "position", None)

@@ -18,7 +18,7 @@ TEXT = [
     "data/bottlenecks/duplicate-key.yml:4:1: error: duplicate key 'title' (first set on line "
     "3): keep only one of them [duplicate-key]",
     "data/bottlenecks/wrong-type.yml:4:8: error: 'order' must be a whole number, not text "
-    "'two'; write it without quotes [type]",
+    "'two'; write it in digits [type]",
     "data/bottlenecks/wrong-type.yml:7:8: error: 'fixes' must be a list (lines starting with "
     "'- '), not text 'Add champions' [type]",
     "3 problems found",
@@ -27,7 +27,7 @@ GITHUB = [
     "::error file=data/bottlenecks/duplicate-key.yml,line=4,col=1,title=duplicate-key::"
     "duplicate key 'title' (first set on line 3): keep only one of them",
     "::error file=data/bottlenecks/wrong-type.yml,line=4,col=8,title=type::'order' must be a "
-    "whole number, not text 'two'; write it without quotes",
+    "whole number, not text 'two'; write it in digits",
     "::error file=data/bottlenecks/wrong-type.yml,line=7,col=8,title=type::'fixes' must be a "
     "list (lines starting with '- '), not text 'Add champions'",
 ]
@@ -36,7 +36,7 @@ JSON = [
      "message": "duplicate key 'title' (first set on line 3): keep only one of them",
      "level": "error", "edition": None},
     {"path": "data/bottlenecks/wrong-type.yml", "line": 4, "col": 8, "rule": "type",
-     "message": "'order' must be a whole number, not text 'two'; write it without quotes",
+     "message": "'order' must be a whole number, not text 'two'; write it in digits",
      "level": "error", "edition": None},
     {"path": "data/bottlenecks/wrong-type.yml", "line": 7, "col": 8, "rule": "type",
      "message": "'fixes' must be a list (lines starting with '- '), not text 'Add champions'",

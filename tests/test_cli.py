@@ -28,7 +28,7 @@ def test_check_reports_every_problem_and_exits_1(tmp_path: Path,
         "data/bottlenecks/duplicate-key.yml:4:1: error: duplicate key 'title' (first set on line "
         "3): keep only one of them [duplicate-key]",
         "data/bottlenecks/wrong-type.yml:4:8: error: 'order' must be a whole number, not text "
-        "'two'; write it without quotes [type]",
+        "'two'; write it in digits [type]",
         "data/bottlenecks/wrong-type.yml:7:8: error: 'fixes' must be a list (lines starting with "
         "'- '), not text 'Add champions' [type]",
         "3 problems found",

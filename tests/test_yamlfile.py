@@ -186,7 +186,20 @@ def test_syntax_error_and_empty_file() -> None:
 def test_syntax_error_message() -> None:
     assert lines("id: x\ntitle: a: b\n") == [
         "f.yml:2:9: error: YAML syntax error: mapping values are not allowed in this context; "
-        "fix the syntax at this position [syntax]"]
+        "a value that contains ': ' must be quoted: write title: \"a: b\" [syntax]"]
+
+
+def test_numbers_written_as_text_get_the_exact_number_to_write() -> None:
+    from macros.schema import number_hint
+    assert number_hint("225,000") == "; write 225000: digits only, without separators, " \
+        "units or words"
+    assert number_hint("40k").startswith("; write 40000:")
+    assert number_hint("250 people").startswith("; write 250:")
+    assert number_hint("3 months").startswith("; write 3:")
+    assert number_hint("$1.2M").startswith("; write 1200000:")
+    assert number_hint("12") == "; write 12 without quotes"
+    assert number_hint("two") == "; write it in digits"
+    assert number_hint(12) == ""
 
 
 def test_problems_before_a_syntax_error_are_kept() -> None:
