@@ -24,7 +24,7 @@ from macros.editions.load import Project, edition_slugs, load_catalog_for
 from macros.output import OutputError, check_output
 from macros.problems import FORMATS, Problem, found, report, report_as
 from macros.site_check import check_project
-from macros.urls import DEFAULT_EDITION, REGISTRY, update_registry
+from macros.urls import REGISTRY, update_registry
 
 if TYPE_CHECKING:
     from macros.site import Loaded
@@ -57,6 +57,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=FORMATS, default="text", help="text (default): "
                        "path:line:col lines on stderr; github: GitHub Actions annotations on "
                        "stdout; json: a list of problems on stdout")
+    commands.add_parser("urls", help=f"record every published address in {REGISTRY}, so "
+                        "check can tell when a change would break one")
     build = commands.add_parser("build", help="check the data, then build a site")
     which = build.add_mutually_exclusive_group()
     which.add_argument("--edition", help="build this organization's edition (data/orgs/<slug>)")
@@ -131,6 +133,8 @@ def _main(argv: list[str] | None) -> int:
     if edition and edition not in edition_slugs(root):
         known = ", ".join(edition_slugs(root)) or "none"
         return _usage(f"no edition {edition!r}: the editions are {known}")
+    if args.command == "urls":
+        return _record_urls(root)
     if args.command == "check":
         return _check(root, args.format)
     if args.command == "explain":
@@ -148,7 +152,7 @@ def _main(argv: list[str] | None) -> int:
     except OutputError as refused:
         print(f"error: {refused.message}", file=sys.stderr)
         return refused.status
-    loaded, problems, project = _load_project(root)
+    loaded, problems = _load_all(root)
     if problems:
         print(report(problems), file=sys.stderr)
         return EXIT_PROBLEMS
@@ -159,14 +163,8 @@ def _main(argv: list[str] | None) -> int:
                   f"{site.DEFAULT}/; rename the overlay", file=sys.stderr)
             return EXIT_PROBLEMS
         editions = {site.DEFAULT: loaded[None], **{s: loaded[s] for s in edition_slugs(root)}}
-        status = site.build_all(root, target, editions, args.jobs)
-        built: list[str | None] = [None, *edition_slugs(root)]
-    else:
-        status = site.build_site(root, target, loaded[edition or None])
-        built = [edition or None]
-    if status == EXIT_OK:
-        _record_urls(root, project, built)
-    return status
+        return site.build_all(root, target, editions, args.jobs)
+    return site.build_site(root, target, loaded[edition or None])
 
 
 def _load_all(root: Path) -> tuple[dict[str | None, Loaded], list[Problem]]:
@@ -183,13 +181,17 @@ def _load_project(root: Path) -> tuple[dict[str | None, Loaded], list[Problem], 
     return loaded, problems, project
 
 
-def _record_urls(root: Path, project: Project, built: list[str | None]) -> None:
-    """Add the addresses the built editions publish to the registry (macros/urls.py)."""
-    published = {slug or DEFAULT_EDITION: project.published[slug or DEFAULT_EDITION]
-                 for slug in built if (slug or DEFAULT_EDITION) in project.published}
-    added = update_registry(root, published)
-    if added:
-        print(f"recorded {added} new addresses in {REGISTRY}: commit it with your change")
+def _record_urls(root: Path) -> int:
+    """Add every address the editions publish to the registry (macros/urls.py). A build
+    never writes into the project, so recording is a command of its own."""
+    _, problems, project = _load_project(root)
+    if problems:
+        print(report(problems), file=sys.stderr)
+        return EXIT_PROBLEMS
+    added = update_registry(root, project.published)
+    print(f"recorded {added} new addresses in {REGISTRY}" + (": commit it with your change"
+                                                              if added else ""))
+    return EXIT_OK
 
 
 def _check(root: Path, output: str = "text") -> int:

@@ -7,10 +7,10 @@ published is recorded in `data/published-urls.txt`, one per line::
     default /bottlenecks/champion-burnout/#fixes
     brightpath /our-plan/
 
-(the edition, then the page's address and, for a fixed section, its anchor). `playbook build`
-adds the addresses it publishes; nothing removes them but an author editing the file. `check`
-reports every recorded address a change would make vanish, at its line in the registry,
-unless a redirect now serves it: a record that lists its former ids (`aliases: [old-id]`)
+(the edition, then the page's address and, for a fixed section, its anchor). `playbook urls`
+adds the addresses the editions publish; nothing removes them but an author editing the
+file. `check` reports every recorded address a change would make vanish, at its line in the
+registry, unless a redirect now serves it: a record that lists its former ids (`aliases: [old-id]`)
 gets a small redirect page at each old address, and so does a hand-written page that lists
 its former paths in its front matter (`aliases: [old/page.md]`).
 """
@@ -199,6 +199,6 @@ def urls_of(pages: Iterable[tuple[str, str]]) -> set[str]:
 
 
 _HEADER = ("# Every address the site has published: `<edition> <address>`, one per line.\n"
-           "# `playbook build` adds new ones. `playbook check` fails when a change would make\n"
+           "# `playbook urls` adds new ones. `playbook check` fails when a change would make\n"
            "# one vanish: add `aliases: [old-id]` to the renamed record (or page), or delete\n"
            "# the line when the address is meant to go.\n")

@@ -42,19 +42,20 @@ def _use_new_id(project: Path) -> None:
 @pytest.fixture
 def published(tmp_path: Path) -> Path:
     project = make_project(tmp_path / "project")
-    status, err = _run(project, "build")
+    status, err = _run(project, "urls")
     assert status == 0, err
     return project
 
 
-def test_a_build_records_every_page_and_fixed_section(published: Path) -> None:
+def test_urls_records_every_page_and_fixed_section(published: Path) -> None:
     entries = {(edition, url) for _, edition, url in read_registry(published)}
     assert ("default", "") in entries
     assert ("default", f"bottlenecks/{OLD}/") in entries
     assert ("default", f"bottlenecks/{OLD}/#fixes") in entries
     assert ("default", "waves/wave-1/#go-no-go") in entries
-    # A second build adds nothing and keeps the file as it was.
+    # Recording again adds nothing and keeps the file as it was; a build never writes it.
     before = (published / REGISTRY).read_bytes()
+    assert _run(published, "urls")[0] == 0
     assert _run(published, "build")[0] == 0
     assert (published / REGISTRY).read_bytes() == before
 
@@ -140,4 +141,4 @@ def test_the_committed_registry_holds_every_address_the_site_publishes() -> None
     recorded = {(edition, url) for _, edition, url in read_registry(ROOT)}
     missing = sorted((edition, url) for edition, urls in project.published.items()
                      for url in urls if (edition, url) not in recorded)
-    assert missing == [], "run `playbook build --all` and commit data/published-urls.txt"
+    assert missing == [], "run `playbook urls` and commit data/published-urls.txt"
