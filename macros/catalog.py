@@ -160,8 +160,14 @@ def load_record(catalog: Catalog, kind: str, entry: Entry, shown: str) -> list[P
         hint = "rename it to end in .yml" if path.suffix == ".yaml" else "move it out of data/"
         return [Problem(shown, 1, 1, f"only regular .yml record files belong here: {hint}",
                         "file-name")]
-    # Until it has loaded cleanly, references to this record are the record's problem alone.
-    catalog.broken.setdefault(kind, set()).add(path.stem)
+    problems = _load_record(catalog, kind, path, shown)
+    if path.stem not in catalog.records[kind]:
+        # References to a record that did not load are its own problems' business alone.
+        catalog.broken.setdefault(kind, set()).add(path.stem)
+    return problems
+
+
+def _load_record(catalog: Catalog, kind: str, path: Path, shown: str) -> list[Problem]:
     doc, problems = load_file(path, shown)
     if doc is None:
         return problems
@@ -177,8 +183,6 @@ def load_record(catalog: Catalog, kind: str, entry: Entry, shown: str) -> list[P
                                     "change the id", "id-file-name"))
     else:
         catalog.records[kind][record_id] = Record(kind, record_id, doc.data, doc)
-        if not problems:
-            catalog.broken[kind].discard(record_id)
     return problems
 
 

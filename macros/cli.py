@@ -147,15 +147,10 @@ def _main(argv: list[str] | None) -> int:
 
     if args.command == "serve":
         return site.serve_site(root, args.dev_addr, edition)
-    try:
-        target = check_output(root, args.out or root / "site")
-    except OutputError as refused:
-        print(f"error: {refused.message}", file=sys.stderr)
-        return refused.status
-    loaded, problems = _load_all(root)
-    if problems:
-        print(report(problems), file=sys.stderr)
-        return EXIT_PROBLEMS
+    prepared = _output_and_data(root, args.out or root / "site")
+    if isinstance(prepared, int):
+        return prepared
+    target, loaded = prepared
     if args.all:
         if site.DEFAULT in edition_slugs(root):
             print(f"error: an overlay cannot be named {site.DEFAULT!r} (data/orgs/"
@@ -172,6 +167,22 @@ def _load_all(root: Path) -> tuple[dict[str | None, Loaded], list[Problem]]:
     problem `check` finds (data, overlays, rendering, docs/)."""
     loaded, problems, _ = _load_project(root)
     return loaded, problems
+
+
+def _output_and_data(root: Path, out: Path
+                     ) -> tuple[Path, dict[str | None, Loaded]] | int:
+    """The output folder, once it is safe to write, and the checked data; or the exit status
+    after saying why not (a refused folder, or the problems found)."""
+    try:
+        target = check_output(root, out)
+    except OutputError as refused:
+        print(f"error: {refused.message}", file=sys.stderr)
+        return refused.status
+    loaded, problems = _load_all(root)
+    if problems:
+        print(report(problems), file=sys.stderr)
+        return EXIT_PROBLEMS
+    return target, loaded
 
 
 def _load_project(root: Path) -> tuple[dict[str | None, Loaded], list[Problem], Project]:
@@ -230,15 +241,10 @@ def _explain(root: Path, edition: str | None, record: str, field: str) -> int:
 def _export(root: Path, edition: str | None, out: Path) -> int:
     from macros.export import ExportError, export_edition
 
-    try:
-        target = check_output(root, out)
-    except OutputError as refused:
-        print(f"error: {refused.message}", file=sys.stderr)
-        return refused.status
-    loaded, problems = _load_all(root)
-    if problems:
-        print(report(problems), file=sys.stderr)
-        return EXIT_PROBLEMS
+    prepared = _output_and_data(root, out)
+    if isinstance(prepared, int):
+        return prepared
+    target, loaded = prepared
     try:
         pages = export_edition(root, target, *loaded[edition or None])
     except ExportError as err:

@@ -41,6 +41,8 @@ from macros.navigation import expand_nav
 from macros.output import staged, write_error
 from macros.page_macros import CATALOG_KEY, register
 from macros.pages import generate
+from macros.site_check import RENDER_MACROS
+from macros.urls import FRONT_MATTER
 
 CONFIG = "mkdocs.yml"
 DOCS = "docs"
@@ -55,9 +57,6 @@ DROPPED_FEATURES = frozenset({"content.action.edit"})
 # generated pages of the `templates` kind, which the hook adds past that rule.
 EXCLUDE_DOCS = "!/templates/"
 
-# YAML front matter as MkDocs reads it (mkdocs.utils.meta).
-_FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
-_RENDER_MACROS_ON = re.compile(r"^render_macros:\s*true\s*$", re.M)
 _RENDER_MACROS_KEY = re.compile(r"^render_macros:.*(?:\n|\Z)", re.M)
 
 
@@ -177,11 +176,11 @@ def expand_page(uri: str, text: str, catalog: Catalog) -> str:
     """A hand-written page as it is published: with `render_macros: true` in its front matter,
     each `{{ macro("id", ...) }}` replaced by what the macro returns; the `render_macros` key
     dropped either way."""
-    front = _FRONT_MATTER.match(text)
+    front = FRONT_MATTER.match(text)
     if front is None:
         return text
     body = text[front.end():]
-    if _RENDER_MACROS_ON.search(front.group(1)):
+    if RENDER_MACROS.search(front.group(1)):
         body = expand_macros(uri, body, macro_functions(catalog, uri))
     meta = _RENDER_MACROS_KEY.sub("", front.group(1))
     return (f"---\n{meta}---\n" if meta.strip() else "") + body

@@ -122,19 +122,12 @@ def check_tree(root: Path, folder: str) -> list[Problem]:
     problems: list[Problem] = []
     parts = Path(folder).parts
     for end in range(1, len(parts) + 1):  # "data/orgs" checks "data", then "data/orgs"
-        shown = "/".join(parts[:end])
-        try:
-            mode = os.lstat(root.joinpath(*parts[:end])).st_mode
-        except FileNotFoundError:
+        path = root.joinpath(*parts[:end])
+        if not os.path.lexists(path):
             return []
-        except OSError as err:
-            return [_unreadable(shown, err, folder=True)]
-        refused = _refuse_mode(mode, shown)
-        if refused:
-            return [refused]
-        if not stat.S_ISDIR(mode):
-            return [Problem(shown, 1, 1, "this should be a folder, but it is a file: move the "
-                            "file away and create the folder", "file-name")]
+        blocked = _check_folder(path, "/".join(parts[:end]))
+        if blocked:
+            return blocked
     pending = [(root / folder, "/".join(parts))]
     while pending:
         path, shown = pending.pop()

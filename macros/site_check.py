@@ -30,6 +30,7 @@ from macros.pages import PageCache, generate
 from macros.problems import Problem
 from macros.urls import (
     DEFAULT_EDITION,
+    FRONT_MATTER,
     docs_pages,
     docs_redirects,
     page_urls,
@@ -39,8 +40,7 @@ from macros.urls import (
 )
 
 DOCS = "docs"
-_FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.S)
-_RENDER_MACROS = re.compile(r"^render_macros:\s*true\s*$", re.M)
+RENDER_MACROS = re.compile(r"^render_macros:\s*true\s*$", re.M)
 _HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*(?:\{[^}]*#([\w-]+)[^}]*\})?\s*#*\s*$", re.M)
 _ATTR_ID = re.compile(r"\{[^}\n]*#([\w-]+)[^}\n]*\}")
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
@@ -156,8 +156,8 @@ def slugify(title: str) -> str:
 
 def check_page(shown: str, uri: str, text: str, views: list[SiteView]) -> list[Problem]:
     lines = text.splitlines()
-    front = _FRONT_MATTER.match(text)
-    renders = bool(front and _RENDER_MACROS.search(front.group(1)))
+    front = FRONT_MATTER.match(text)
+    renders = bool(front and RENDER_MACROS.search(front.group(1)))
     problems: list[Problem] = []
     if renders:
         problems += _check_macros(shown, uri, text, lines, views)

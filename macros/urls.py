@@ -29,7 +29,8 @@ from macros.problems import Problem
 REGISTRY = "data/published-urls.txt"
 DEFAULT_EDITION = "default"
 _EXPLICIT_ANCHOR = re.compile(r"\{[^}\n]*#([a-z0-9][a-z0-9_-]*)[^}\n]*\}")
-_FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.S)
+# A hand-written page's front matter, as MkDocs reads it (closed by `---` or `...`).
+FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
 _ALIASES = re.compile(r"^aliases:\s*\[([^\]]*)\]\s*$", re.M)
 _DOCS_PATH = re.compile(r"[a-z0-9][a-z0-9_/-]*\.md")
 
@@ -71,7 +72,7 @@ def docs_redirects(pages: dict[str, str]) -> list[Redirect]:
     """Redirects from the former paths hand-written pages list in their front matter."""
     redirects = []
     for uri, text in sorted(pages.items()):
-        front = _FRONT_MATTER.match(text)
+        front = FRONT_MATTER.match(text)
         found = _ALIASES.search(front.group(1)) if front else None
         for old in (found.group(1).split(",") if found else []):
             old = old.strip().strip("'\"")
