@@ -13,15 +13,16 @@ from pathlib import Path
 from typing import Any
 
 from macros.files import Entry, list_folder
+from macros.intros import INTROS_FILE, load_intros
 from macros.kinds import KINDS
-from macros.kinds.base import check_ranges
+from macros.kinds.base import check_list_ids, check_ranges
 from macros.problems import Problem
-from macros.schema import Schema, references, validate
+from macros.schema import Schema, reference_words, references, validate
 from macros.yamlfile import Document, NodePath, load_file
 
 # Overlays live beside the kinds but are loaded by their own module; the URL registry is
-# macros/urls.py's.
-NOT_KINDS = {"orgs", "published-urls.txt"}
+# macros/urls.py's; the index pages' intros are loaded below, beside the records.
+NOT_KINDS = {"orgs", "published-urls.txt", INTROS_FILE}
 EVERY_ID = "*"  # never a valid id
 Reference = tuple[NodePath, str, str]  # where in the record, the kind and the id it names
 
@@ -43,6 +44,15 @@ class Record:
         return list(references(KINDS[self.kind].schema, self.data))
 
 
+class BrokenRecord(KeyError):
+    """A record that exists but failed to load or validate: its file's own problems say why,
+    so whatever needed it reports nothing more (no knock-on "does not exist")."""
+
+
+# id of a kind's record dict -> (that dict, its records when sorted, them in order).
+_ORDERED: dict[int, tuple[dict[str, Record], list[Record], list[Record]]] = {}
+
+
 @dataclass
 class Catalog:
     records: dict[str, dict[str, Record]] = field(default_factory=dict)
@@ -51,6 +61,11 @@ class Catalog:
     # kind -> ids of record files that have problems of their own (not "does not exist");
     # EVERY_ID when the kind's folder itself could not be read.
     broken: dict[str, set[str]] = field(default_factory=dict)
+    # kind -> the opening text of its index page (macros.intros), shared by every edition.
+    intros: dict[str, str] = field(default_factory=dict)
+
+    def intro(self, kind: str) -> str:
+        return self.intros.get(kind, "")
 
     def renamed(self, kind: str, old_id: str) -> Record | None:
         """The record that lists `old_id` among its former ids (`aliases`), if any."""
@@ -59,11 +74,20 @@ class Catalog:
         return next((r for r in self.records.get(kind, {}).values()
                      if old_id in r.data.get("aliases", ())), None)
 
+    def is_broken(self, kind: str, record_id: str) -> bool:
+        """The record's file has problems of its own (already reported), or its kind's folder
+        could not be read: what refers to it is not wrong."""
+        broken = self.broken.get(kind, ())
+        return record_id in broken or EVERY_ID in broken
+
     def require(self, kind: str, record_id: str) -> Record:
-        """The record, or a KeyError that says why it is missing (unknown, or excluded)."""
+        """The record, or a KeyError that says why it is missing (unknown, or excluded);
+        `BrokenRecord` when its own file has problems."""
         record = self.get(kind, record_id)
         if record is not None:
             return record
+        if self.is_broken(kind, record_id):
+            raise BrokenRecord(f"{kind} record {record_id!r} has problems of its own")
         renamed = self.renamed(kind, record_id)
         if renamed is not None:
             raise KeyError(f"{kind} record {record_id!r} was renamed to {renamed.id!r}: use "
@@ -72,16 +96,27 @@ class Catalog:
         if where:
             raise KeyError(f"{kind} record {record_id!r} is excluded from this edition by "
                            f"{where}: remove the link, or keep the record")
-        known = ", ".join(sorted(self.records.get(kind, {})))
+        ids = set(self.records.get(kind, {})) | self.broken.get(kind, set()) - {EVERY_ID}
+        known = ", ".join(sorted(ids)) or "none"  # a broken record still has its id
         raise KeyError(f"no {kind} record {record_id!r} (known: {known})")
 
     def get(self, kind: str, record_id: str) -> Record | None:
         return self.records.get(kind, {}).get(record_id)
 
     def ordered(self, kind: str) -> list[Record]:
+        records = self.records.get(kind, {})
+        known = _ORDERED.get(id(records))
+        # Editions and page views share the base's folder dicts: sort each once, and again
+        # only when its records are no longer the very same objects.
+        if known is not None and known[0] is records and len(known[1]) == len(records) \
+                and all(a is b for a, b in zip(known[1], records.values(), strict=True)):
+            return list(known[2])
         key = KINDS[kind].order_key
-        return sorted(self.records.get(kind, {}).values(),
-                      key=lambda r: (r.data.get(key, 0), r.id))
+        ordered = sorted(records.values(), key=lambda r: (r.data.get(key, 0), r.id))
+        if len(_ORDERED) > 4096:  # a long preview session loads many catalogs: forget old ones
+            _ORDERED.clear()
+        _ORDERED[id(records)] = (records, list(records.values()), ordered)
+        return list(ordered)
 
     def __iter__(self) -> Iterator[Record]:
         for kind in KINDS:
@@ -96,12 +131,19 @@ def load_catalog(root: Path, data_dir: str = "data") -> tuple[Catalog, list[Prob
     broken: references to it are not reported again as "does not exist".
     """
     catalog = Catalog({name: {} for name in KINDS})
+    unread = Catalog({name: {} for name in KINDS}, broken={name: {EVERY_ID} for name in KINDS})
     if not (root / data_dir).exists():
-        return catalog, [Problem(data_dir, 1, 1, f"data folder {data_dir!r} not found: create "
-                                 "it with one folder per kind", "missing")]
+        return unread, [Problem(data_dir, 1, 1, f"data folder {data_dir!r} not found: create "
+                                "it with one folder per kind", "missing")]
     entries, problems = list_folder(root / data_dir, data_dir)
+    if problems and not entries:  # the folder itself was refused: nothing else is wrong
+        return unread, problems
     mark_refused_kinds(catalog, problems, data_dir)
     for entry in entries:
+        if entry.name == INTROS_FILE:
+            catalog.intros, found = load_intros(entry)
+            problems += found
+            continue
         if entry.name in NOT_KINDS:
             continue
         if entry.name not in KINDS or not entry.is_dir:
@@ -174,7 +216,7 @@ def _load_record(catalog: Catalog, kind: str, path: Path, shown: str) -> list[Pr
     problems += validate(doc, KINDS[kind].schema)
     if problems:
         return problems
-    for check in (check_ranges, *KINDS[kind].checks):
+    for check in (check_ranges, check_list_ids, *KINDS[kind].checks):
         problems += check(doc)
     record_id = doc.data["id"]
     if record_id != path.stem:
@@ -200,15 +242,16 @@ def check_references(catalog: Catalog,
 def dangling_references(doc: Document, schema: Schema, catalog: Catalog,
                         excluded: dict[str, dict[str, str]] | None = None) -> list[Problem]:
     """A problem for each `ref` field of `doc` naming no record of `catalog`."""
-    return _dangling(doc, references(schema, doc.data), catalog, excluded)
+    return _dangling(doc, references(schema, doc.data), catalog, excluded,
+                     reference_words(schema, doc.data))
 
 
 def _dangling(doc: Document, found: Iterable[Reference], catalog: Catalog,
-              excluded: dict[str, dict[str, str]] | None) -> list[Problem]:
+              excluded: dict[str, dict[str, str]] | None,
+              words: dict[NodePath, list[str]] | None = None) -> list[Problem]:
     problems = []
     for at, kind, target in found:
-        broken = catalog.broken.get(kind, set())
-        if catalog.get(kind, target) is not None or target in broken or EVERY_ID in broken:
+        if catalog.get(kind, target) is not None or catalog.is_broken(kind, target):
             continue
         renamed = catalog.renamed(kind, target)
         if renamed is not None:
@@ -223,6 +266,8 @@ def _dangling(doc: Document, found: Iterable[Reference], catalog: Catalog,
                 "reference with an override, or keep the record", "excluded-reference"))
             continue
         known = ", ".join(sorted(catalog.records.get(kind, {}))) or "none yet"
+        if (words or {}).get(at):
+            known += ", or " + " or ".join(repr(w) for w in (words or {})[at])
         problems.append(doc.problem(
             at, f"{KINDS[kind].singular} {target!r} does not exist: use one of {known}",
             "reference"))

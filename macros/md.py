@@ -5,7 +5,8 @@ each character Markdown or its extensions would act on and replaces `<`, `>` and
 entities. So a value cannot open a link (`[x](javascript:..)`), add attributes (`{: onclick}`),
 start a block (`# Heading`, `- item`, `!!! note`), or inject HTML (`<script>`); it renders as
 the literal characters the editor typed. Layout (headings, lists, tables) is written by our
-code, around escaped values only.
+code, around escaped values only. Inside the raw HTML blocks our code writes (checklists,
+`macros/charts.py`), where Markdown is not applied, values go through `html_text` instead.
 
 `Markdown` marks text that is already safe: what these functions return. Every builder here
 escapes any argument that is not `Markdown` (table headers and cells, headings, admonition
@@ -15,6 +16,8 @@ is to wrap text in `Markdown(...)` by hand, which review can see.
 
 from __future__ import annotations
 
+import functools
+import html
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -34,7 +37,13 @@ def inline(value: Any) -> Markdown:
     """One line of escaped text: newlines and runs of spaces fold into single spaces."""
     if isinstance(value, Markdown):
         return value
-    return Markdown(" ".join(str(value).split()).translate(_ESCAPES))
+    return _escaped(str(value))
+
+
+# Editions re-render pages whose titles and summaries the default edition already escaped.
+@functools.lru_cache(maxsize=1 << 17)
+def _escaped(text: str) -> Markdown:
+    return Markdown(" ".join(text.split()).translate(_ESCAPES))
 
 
 def paragraphs(value: Any) -> Markdown:
@@ -47,8 +56,45 @@ def bullets(items: Iterable[Any]) -> Markdown:
     return Markdown("\n".join(f"- {inline(item)}" for item in items))
 
 
-def checklist(items: Iterable[Any]) -> Markdown:
-    return Markdown("\n".join(f"- [ ] {inline(item)}" for item in items))
+def checklist(items: Iterable[Any], key: str) -> Markdown:
+    """Tick boxes a reader's browser remembers (docs/assets/javascripts/checklists.js).
+
+    `key` names the list after its record and section (`templates.rapid.success-checklist`);
+    each item is its text, or an `(id, text)` pair, and is stored under its id or the slug of
+    its text: never its position, so ticks survive reordering the data. Raw HTML (escaped by
+    `html_text`), because a Markdown task list gives its boxes no label.
+    """
+    if not _KEY.fullmatch(key):
+        raise ValueError(f"not a checklist key: {key!r}")
+    seen: set[str] = set()
+    rows = []
+    for item in items:
+        item_id, text = item if isinstance(item, tuple) else (slug(item), item)
+        unique, n = item_id, 2
+        while unique in seen:
+            unique, n = f"{item_id}-{n}", n + 1
+        seen.add(unique)
+        rows.append(f'<li><label><input type="checkbox" data-item="{html_text(unique)}"/> '
+                    f"<span>{html_text(text)}</span></label></li>")
+    return Markdown(f'<div class="pb-checklist" data-checklist="{key}">\n<ul>\n'
+                    + "\n".join(rows) + "\n</ul>\n"
+                    '<button type="button" class="md-button pb-checklist__clear" hidden="hidden">'
+                    "Clear ticks</button>\n</div>")
+
+
+_KEY = re.compile(r"[a-z0-9][a-z0-9_.-]*")
+
+
+def slug(value: Any) -> str:
+    """'Licences for 80% of staff.' -> 'licences-for-80-of-staff' (an id for an item that
+    has none of its own)."""
+    return "-".join(re.findall(r"[a-z0-9]+", str(value).lower()))[:80].strip("-") or "item"
+
+
+def html_text(value: Any) -> str:
+    """A value as the text of an HTML or SVG element or attribute: `& < > " '` become
+    entities and no Markdown is ever applied (emitted only inside raw HTML blocks)."""
+    return html.escape(" ".join(str(value).split()), quote=True)
 
 
 def table(headers: Iterable[Any], rows: Iterable[Iterable[Any]]) -> Markdown:
@@ -99,29 +145,68 @@ def admonition(kind: str, title: Any, body: Markdown) -> Markdown:
 
 # ---- figures -------------------------------------------------------------------------------
 
-def money(amount: float, symbol: str = "$") -> str:
-    """300000 -> $300K, 2500000 -> $2.5M, 333.3 -> $333, 1500 -> $1,500."""
-    if amount >= 1_000_000 and amount % 100_000 == 0:
-        return f"{symbol}{amount / 1_000_000:g}M"
-    if amount >= 10_000 and amount % 1_000 == 0:
-        return f"{symbol}{amount / 1_000:g}K"
+def money(amount: float, symbol: str = "$", *, short_from: int | None = 10_000) -> str:
+    """The one way an amount is written: 300000 -> $300K, 1950000 -> $1.95M, 333.3 -> $333,
+    1500 -> $1,500. Amounts from `short_from` up are shortened to K (with at most one digit
+    more than `short_from` has: 7500 -> $7.5K from 1000) or M; None never shortens
+    (650000 -> $650,000, for text a reader copies). Every page, prompt and range writes
+    amounts through here, so they read the same everywhere."""
+    if short_from is not None and amount >= short_from:
+        if amount >= 1_000_000 and amount % 10_000 == 0:
+            return f"{symbol}{amount / 1_000_000:g}M"
+        if amount % (short_from // 10) == 0:
+            return f"{symbol}{amount / 1_000:g}K"
     return f"{symbol}{round(amount):,}"
 
 
+def money_range(low: float, high: float, symbol: str = "$", *,
+                short_from: int | None = 10_000) -> str:
+    """(1950000, 6500000) -> '$1.95M-$6.5M'; equal ends are one amount: (450, 450) -> '$450';
+    a low end is shortened like the high end where it can be: (6000, 12000) -> '$6K-$12K'."""
+    last = money(high, symbol, short_from=short_from)
+    shortened = last[-1] in "KM" and short_from is not None
+    first = money(low, symbol, short_from=min(short_from, 1_000) if shortened and short_from
+                  else short_from)
+    return first if first == last else f"{first}-{last}"
+
+
+# A dollar sign that starts an amount ('$300K', '($2.5M'), not one inside 'CA$1' or 'US$1'.
+_DOLLAR_AMOUNT = re.compile(r"(?<![\w$])\$(?=\d)")
+
+
+def us_dollars(markdown: str) -> str:
+    """Every '$' amount written 'US$': in an edition whose own currency is not the US dollar,
+    the playbook's figures (which stay in dollars) then say which dollars they are."""
+    return _DOLLAR_AMOUNT.sub("US$", markdown)
+
+
 def span_text(value: dict[str, Any] | None, unit: str = "", fmt: Any = None) -> str:
-    """{min: 3, max: 4} -> '3-4'; {min: 80} -> '80+'; with a unit, e.g. '%', appended."""
+    """{min: 3, max: 4} -> '3-4'; {min: 80} -> '80+'; {min: 100, max: 500, open: true} ->
+    '100-500+'; with a unit, e.g. '%', appended. An open range always keeps its '+'."""
     if not value:
         return ""
     show = fmt or (lambda v: f"{v:g}")
     low, high = value.get("min"), value.get("max")
-    if high is None:
+    if high is None or (value.get("open") and low == high):
         return f"{show(low)}{unit}+"
+    if value.get("open"):
+        return f"{show(low)}-{show(high)}{unit}+"
     if low == high:
         return f"{show(low)}{unit}"
     return f"{show(low)}-{show(high)}{unit}"
 
 
+def months(value: dict[str, Any]) -> str:
+    """{min: 1, max: 1} -> 'Month 1'; {min: 3, max: 4} -> 'Months 3-4' (never 'Months 1')."""
+    low, high = value["min"], value.get("max", value["min"])
+    return f"Month {low}" if low == high else f"Months {low}-{high}"
+
+
 def money_span(value: dict[str, Any] | None, symbol: str = "$") -> str:
+    """{min: 300000, max: 500000} -> '$300K-$500K' (see `money_range`); {min: 80000} ->
+    '$80K+'."""
+    if value and value.get("max") is not None:
+        return money_range(value["min"], value["max"], symbol)
     return span_text(value, fmt=lambda v: money(v, symbol))
 
 

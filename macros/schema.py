@@ -17,6 +17,7 @@ from typing import Any
 from cerberus import Validator
 from cerberus.errors import REGEX_MISMATCH, ValidationError
 
+from macros.fastvalid import Test, compile_schema
 from macros.problems import Problem
 from macros.yamlfile import Document, NodePath
 
@@ -33,8 +34,12 @@ def identifier(*, required: bool = True) -> Schema:
             "meta": {"hint": ID_HINT}}
 
 
-def ref(kind: str, *, required: bool = False) -> Schema:
-    return {**identifier(required=required), "meta": {"hint": ID_HINT, "ref": kind}}
+def ref(kind: str, *, required: bool = False, also: tuple[str, ...] = ()) -> Schema:
+    """An id of a `kind` record; `also` lists words the field accepts besides, e.g. 'pilot'."""
+    meta: dict[str, Any] = {"hint": ID_HINT, "ref": kind}
+    if also:
+        meta["also"] = list(also)
+    return {**identifier(required=required), "meta": meta}
 
 
 def ref_list(kind: str, *, required: bool = False) -> Schema:
@@ -62,12 +67,18 @@ def percent(*, required: bool = True) -> Schema:
 
 
 def span(value: Schema, *, required: bool = True, open_ended: bool = False) -> Schema:
-    """A range `{min: 3, max: 4}`; with `open_ended`, a missing max reads as "or more"."""
+    """A range `{min: 3, max: 4}`; with `open_ended`, a missing max reads as "or more", and
+    `open: true` beside a max says the source puts "or more" after it ("100-500+")."""
     most = "The highest value" + ("; leave it out to mean \"or more\"." if open_ended else ".")
-    return {"type": "dict", "required": required, "schema": {
+    fields: Schema = {
         "min": {**value, "required": True, "meta": {"description": "The lowest value."}},
         "max": {**value, "required": not open_ended, "meta": {"description": most}},
-    }}
+    }
+    if open_ended:
+        fields["open"] = {"type": "boolean", "required": False, "meta": {
+            "description": "true when the range goes on beyond its max, shown as '100-500+' "
+                           "(optional)."}}
+    return {"type": "dict", "required": required, "schema": fields}
 
 
 def mapping(fields: Schema, *, required: bool = True) -> Schema:
@@ -189,6 +200,8 @@ def full_match(pattern: str, value: str) -> bool:
 # One validator per schema, reused: building one makes cerberus hash and check the whole
 # schema, which cost more than validating a small record (10,000 records: 40 s of 44).
 _VALIDATORS: dict[int, tuple[Schema, _Validator]] = {}
+# The fast yes for plainly valid records (macros/fastvalid.py), per schema like the validators.
+_FAST: dict[int, tuple[Schema, Test | None]] = {}
 
 
 def _validator_for(schema: Schema) -> _Validator:
@@ -201,7 +214,19 @@ def _validator_for(schema: Schema) -> _Validator:
     return validator
 
 
+def _fast_for(schema: Schema) -> Test | None:
+    known = _FAST.get(id(schema))
+    if known is not None and known[0] is schema:
+        return known[1]
+    test = compile_schema(schema)
+    _FAST[id(schema)] = (schema, test)
+    return test
+
+
 def validate(doc: Document, schema: Schema) -> list[Problem]:
+    fast = _fast_for(schema)
+    if fast is not None and fast(doc.data):
+        return []
     validator = _validator_for(schema)
     # normalize=False: no schema uses defaults or coercion, and normalizing copies the schema.
     if validator.validate(doc.data if isinstance(doc.data, dict) else {"": doc.data},
@@ -302,20 +327,34 @@ def _field_meta(schema: Schema, schema_path: tuple[Any, ...]) -> dict[str, Any]:
     return meta if isinstance(meta, dict) else {}
 
 
-def references(schema: Schema, data: Any, at: NodePath = ()) -> Iterator[tuple[NodePath, str, str]]:
-    """Yield (path, kind, id) for every `meta.ref` field present in `data`."""
+def references(schema: Schema, data: Any) -> Iterator[tuple[NodePath, str, str]]:
+    """Yield (path, kind, id) for every `meta.ref` field present in `data` (a word the field
+    accepts besides, `meta.also`, names no record)."""
+    for at, meta, value in _ref_fields(schema, data):
+        if value not in meta.get("also", ()):
+            yield at, meta["ref"], value
+
+
+def reference_words(schema: Schema, data: Any) -> dict[NodePath, list[str]]:
+    """The words (`meta.also`) each `ref` field present in `data` accepts besides an id."""
+    return {at: list(meta["also"]) for at, meta, _ in _ref_fields(schema, data)
+            if meta.get("also")}
+
+
+def _ref_fields(schema: Schema, data: Any,
+                at: NodePath = ()) -> Iterator[tuple[NodePath, dict[str, Any], str]]:
     if not isinstance(data, dict):
         return
     for key, rules in schema.items():
-        if key not in data:
-            continue
-        yield from _refs_in(rules, data[key], (*at, key))
+        if key in data:
+            yield from _refs_in(rules, data[key], (*at, key))
 
 
-def _refs_in(rules: Schema, value: Any, at: NodePath) -> Iterator[tuple[NodePath, str, str]]:
-    kind = rules.get("meta", {}).get("ref")
-    if kind and isinstance(value, str):
-        yield at, kind, value
+def _refs_in(rules: Schema, value: Any,
+             at: NodePath) -> Iterator[tuple[NodePath, dict[str, Any], str]]:
+    meta = rules.get("meta", {})
+    if meta.get("ref") and isinstance(value, str):
+        yield at, meta, value
     inner = rules.get("schema")
     if inner is None:
         return
@@ -323,4 +362,4 @@ def _refs_in(rules: Schema, value: Any, at: NodePath) -> Iterator[tuple[NodePath
         for i, item in enumerate(value):
             yield from _refs_in(inner, item, (*at, i))
     elif rules.get("type") == "dict":
-        yield from references(inner, value, at)
+        yield from _ref_fields(inner, value, at)

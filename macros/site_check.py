@@ -22,11 +22,11 @@ from jinja2 import nodes
 from jinja2.exceptions import TemplateError, TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment
 
-from macros.catalog import Catalog
+from macros.catalog import BrokenRecord, Catalog
 from macros.editions.load import Edition, Project, load_project
 from macros.editions.pages import edition_pages
 from macros.files import check_tree
-from macros.pages import PageCache, generate
+from macros.pages import GeneratedPage, PageCache, generate
 from macros.problems import Problem
 from macros.urls import (
     DEFAULT_EDITION,
@@ -79,9 +79,11 @@ def check_project(root: Path) -> tuple[Project, list[Problem]]:
     `docs/` against each edition. The data is read and validated once."""
     project = load_project(root)
     links = check_tree(root, DOCS)  # MkDocs would follow a link in docs/ and publish its target
-    if project.problems or links:
+    if links:
         return project, sorted(project.problems + links)
-    return project, check_site(root, project)
+    # Pages and docs/ are checked even when some records are broken (one run shows every
+    # independent problem); what needed a broken record reports nothing more.
+    return project, sorted(set(project.problems + check_site(root, project)))
 
 
 def check_site(root: Path, project: Project) -> list[Problem]:
@@ -91,14 +93,14 @@ def check_site(root: Path, project: Project) -> list[Problem]:
     docs = docs_pages(root / DOCS)  # check_tree has refused every link in docs/ first
     doc_anchors = {uri: anchors_of(text) for uri, text in docs.items()}
     cache = PageCache(project.base)  # editions render only the pages their overlay changes
-    anchors: dict[str, set[str]] = {}  # markdown -> anchors; a reused page is not re-read
+    seen: dict[int, tuple[GeneratedPage, set[str], set[str]]] = {}  # a reused page: once
     doc_urls = urls_of(docs.items())
     moved = {r.old for r in docs_redirects(docs)}
     redirected: dict[str, set[str]] = {}
     for label, catalog, edition in _editions(project):
         slug = edition.slug if edition else DEFAULT_EDITION
         view = SiteView(label, catalog, dict(doc_anchors), slug, set(doc_urls))
-        problems += _render(view, edition, cache, anchors)
+        problems += _render(view, edition, cache, seen)
         views.append(view)
         project.published[slug] = view.urls
         redirected[slug] = moved | {r.old for r in record_redirects(catalog)}
@@ -115,22 +117,37 @@ def _editions(project: Project) -> Iterator[tuple[str, Catalog, Edition | None]]
 
 
 def _render(view: SiteView, edition: Edition | None, cache: PageCache,
-            anchors: dict[str, set[str]]) -> list[Problem]:
+            seen: dict[int, tuple[GeneratedPage, set[str], set[str]]]) -> list[Problem]:
     where = edition.overlay.path if edition else "data"
     try:
         pages = generate(view.catalog, edition.org if edition else None, cache)
         if edition is not None:
-            pages += edition_pages(edition)
+            pages += _edition_pages(edition)
     except Exception as err:  # a bug of ours, but the author still gets a line, not a trace
+        if view.catalog.broken:
+            return []  # most likely a page that needs a broken record: its problems are shown
         return [Problem(where, 1, 1, f"{view.label} cannot be rendered ({type(err).__name__}: "
                         f"{err}): this is a bug in playbook; please report it with this "
                         "file", "internal")]
     for page in pages:
-        if page.markdown not in anchors:
-            anchors[page.markdown] = anchors_of(page.markdown)
-        view.anchors[page.uri] = anchors[page.markdown]
-        view.urls |= page_urls(page.uri, page.markdown)
+        # Editions share most page objects with the default edition (the page cache): their
+        # anchors and addresses are worked out once. The page is kept so its id stays unique.
+        known = seen.get(id(page))
+        if known is None or known[0] is not page:
+            known = (page, anchors_of(page.markdown), page_urls(page.uri, page.markdown))
+            seen[id(page)] = known
+        view.anchors[page.uri] = known[1]
+        view.urls |= known[2]
     return []
+
+
+def _edition_pages(edition: Edition) -> list[GeneratedPage]:
+    try:
+        return edition_pages(edition)
+    except Exception:
+        if edition.catalog.broken:  # its plan needs a broken record: that record's problems
+            return []               # are reported, and the rest of the edition is checked
+        raise
 
 
 def anchors_of(markdown: str) -> set[str]:
@@ -198,6 +215,8 @@ def _check_links(shown: str, uri: str, lines: list[str], views: list[SiteView]
             path, _, anchor = target.partition("#")
             resolved = _resolve(uri, path)
             for view in views:
+                if _of_broken_record(view.catalog, resolved):
+                    continue
                 why = _missing(view, resolved, anchor)
                 if why:
                     where = "" if view is views[0] else f" in {view.label}"
@@ -206,6 +225,11 @@ def _check_links(shown: str, uri: str, lines: list[str], views: list[SiteView]
                                             "the page it points to", "link"))
                     break
     return problems
+
+
+def _of_broken_record(catalog: Catalog, uri: str) -> bool:
+    kind, _, name = uri.partition("/")
+    return name.endswith(".md") and "/" not in name and catalog.is_broken(kind, name[:-3])
 
 
 def _code_free_lines(lines: list[str]) -> Iterator[int]:
@@ -320,6 +344,8 @@ def _check_call(call: nodes.Call, recorder: _Recorder, view: SiteView) -> str | 
     args = [arg.value for arg in call.args if isinstance(arg, nodes.Const)]
     try:
         function(*args)
+    except BrokenRecord:
+        return None  # the record's own file has the problem, reported there
     except (KeyError, LookupError) as err:
         return f"{name}(): {err.args[0] if err.args else err}"
     except (TypeError, ValueError, TemplateError) as err:

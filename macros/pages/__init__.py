@@ -1,58 +1,28 @@
-"""Markdown for every generated page: one module per kind with `page`, `embed` and `index`."""
+"""Markdown for every generated page: one module per kind with `page`, `embed` and `index`,
+named after the kind (`macros.registry`)."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from importlib import import_module
 from types import ModuleType
 from typing import Any
 
-from macros.catalog import Catalog, Record
-from macros.pages import (
-    benchmarks,
-    bottlenecks,
-    capstone,
-    checklists,
-    culture_phases,
-    lessons,
-    measurement,
-    practices,
-    quick_starts,
-    roadmap,
-    scale_planning,
-    scaling_roadmap,
-    scenarios,
-    stages,
-    success_packages,
-    support_tiers,
-    templates,
-    try_it_now,
-    waves,
-)
+from macros.catalog import BrokenRecord, Catalog, Record
+from macros.kinds import KINDS
+from macros.md import us_dollars
+from macros.pages import contributing, discrepancies
 from macros.pages.context import Ctx, Reads, TrackedCatalog, index_uri, page_uri
+from macros.registry import renderer_module
+from macros.review import page_line
+from macros.search import front_matter
 
-_MODULES: dict[str, ModuleType] = {
-    "stages": stages,
-    "benchmarks": benchmarks,
-    "templates": templates,
-    "quick-starts": quick_starts,
-    "scenarios": scenarios,
-    "try-it-now": try_it_now,
-    "scaling-roadmap": scaling_roadmap,
-    "waves": waves,
-    "checklists": checklists,
-    "support-tiers": support_tiers,
-    "scale-planning": scale_planning,
-    "measurement": measurement,
-    "bottlenecks": bottlenecks,
-    "success-packages": success_packages,
-    "culture-phases": culture_phases,
-    "practices": practices,
-    "lessons": lessons,
-    "capstone": capstone,
-    "roadmap": roadmap,
-}
+# Each kind's renderer, in the order of `macros.registry` (which `KINDS` follows).
+_MODULES: dict[str, ModuleType] = {name: import_module(renderer_module(name))
+                                   for name in KINDS}
 
 
 @dataclass(frozen=True)
@@ -74,6 +44,8 @@ class PageCache:
     def __init__(self, base: Catalog) -> None:
         self.base = base
         self.pages: dict[str, tuple[GeneratedPage, Reads]] = {}
+        # A page as written for editions in another currency, by the page it was made from.
+        self.in_us_dollars: dict[int, tuple[GeneratedPage, GeneratedPage]] = {}
 
 
 def generate(catalog: Catalog, org: dict[str, Any] | None = None,
@@ -82,44 +54,86 @@ def generate(catalog: Catalog, org: dict[str, Any] | None = None,
     organization (an edition), pages add the figures worked out for it. With a `cache` of
     the base playbook's pages, unchanged pages are taken from it (and the base fills it)."""
     fill = cache is not None and catalog is cache.base and org is None
-    same_kinds: dict[str, bool] = {}
+    changes = _changes(catalog, cache.base) if cache is not None and not fill else None
 
-    def render(uri: str, record: Record | None, write: Callable[[Ctx], str]) -> GeneratedPage:
+    def render(uri: str, record: Record | None, write: Callable[[Ctx], str]
+               ) -> GeneratedPage | None:
         if cache is not None and not fill:
             known = cache.pages.get(uri)
-            if known and _unchanged(known[1], catalog, org, cache.base, same_kinds):
+            if known and changes and _unchanged(known[1], catalog, org, *changes):
                 return known[0]
         reads = Reads()
         if record is not None:
             reads.records[(record.kind, record.id)] = record
-        page = GeneratedPage(uri, write(Ctx(TrackedCatalog(catalog, reads), uri, org, reads)),
-                             record.source if record else None)
+        try:
+            markdown = write(Ctx(TrackedCatalog(catalog, reads), uri, org, reads))
+        except BrokenRecord:
+            return None  # it needs a record whose file has problems: `check` shows those
+        if record is not None:
+            markdown = discrepancies.place(record.kind, record.data, markdown)
+            markdown = (front_matter(record.kind, record.data) + markdown.rstrip("\n")
+                        + "\n\n" + page_line(record.data, KINDS[record.kind].review_every_days)
+                        ).rstrip("\n") + "\n"
+        page = GeneratedPage(uri, markdown, record.source if record else None)
         if fill and cache is not None:
             cache.pages[uri] = (page, reads)
         return page
 
-    pages = []
+    rendered: list[GeneratedPage | None] = []
     for kind, module in _MODULES.items():
-        pages.append(render(index_uri(kind), None, module.index))
+        rendered.append(render(index_uri(kind), None, module.index))
         for record in catalog.ordered(kind):
-            pages.append(render(page_uri(kind, record.id), record, partial(module.page, record)))
-    return pages
+            rendered.append(render(page_uri(kind, record.id), record,
+                                   partial(module.page, record)))
+    pages = [page for page in rendered if page is not None]
+    if org is not None and org["currency"] != "USD":
+        # The playbook's figures stay in dollars: said so where the reader's own are not.
+        pages = [_in_us_dollars(page, cache) for page in pages]
+    # The contributors' reference comes from the schemas, not the data: the same in every edition.
+    return pages + list(_contributing_pages())
 
 
-def _unchanged(reads: Reads, catalog: Catalog, org: dict[str, Any] | None, base: Catalog,
-               same_kinds: dict[str, bool]) -> bool:
+def _in_us_dollars(page: GeneratedPage, cache: PageCache | None) -> GeneratedPage:
+    """`page` with its dollar amounts marked US$; a page shared by editions is converted once,
+    and the result is shared too (so later steps recognize it as the same page)."""
+    known = cache.in_us_dollars.get(id(page)) if cache is not None else None
+    if known is not None and known[0] is page:
+        return known[1]
+    converted = GeneratedPage(page.uri, us_dollars(page.markdown), page.source)
+    if cache is not None:
+        cache.in_us_dollars[id(page)] = (page, converted)
+    return converted
+
+
+@functools.cache
+def _contributing_pages() -> tuple[GeneratedPage, ...]:
+    return tuple(GeneratedPage(uri, markdown, None) for uri, markdown in contributing.pages())
+
+
+def _changes(catalog: Catalog, base: Catalog) -> tuple[set[tuple[str, str]], set[str]]:
+    """The records (kind, id) an edition's catalog holds differently from the base (changed,
+    added or taken out), and their kinds: worked out once, not once per page."""
+    records: set[tuple[str, str]] = set()
+    for kind in catalog.records.keys() | base.records.keys():
+        ours, theirs = catalog.records.get(kind, {}), base.records.get(kind, {})
+        records.update((kind, rid) for rid in ours.keys() | theirs.keys()
+                       if ours.get(rid) is not theirs.get(rid))
+    return records, {kind for kind, _ in records}
+
+
+def _unchanged(reads: Reads, catalog: Catalog, org: dict[str, Any] | None,
+               records: set[tuple[str, str]], kinds: set[str]) -> bool:
     if reads.org and org is not None:
         return False
-    if any(catalog.get(kind, rid) is not record for (kind, rid), record in reads.records.items()):
+    if not kinds.isdisjoint(reads.kinds) or not records.isdisjoint(reads.records):
         return False
-    for kind in reads.kinds:
-        if kind not in same_kinds:
-            ours, theirs = catalog.records.get(kind, {}), base.records.get(kind, {})
-            same_kinds[kind] = ours.keys() == theirs.keys() and all(
-                record is theirs[rid] for rid, record in ours.items())
-        if not same_kinds[kind]:
-            return False
-    return True
+    return all(catalog.intro(kind) == text for kind, text in reads.intros.items())
+
+
+def record_page(catalog: Catalog, record: Record) -> str:
+    """A record's page as the base playbook shows it (without any editor's notes)."""
+    write: Callable[[Record, Ctx], str] = _MODULES[record.kind].page
+    return write(record, Ctx(catalog, page_uri(record.kind, record.id)))
 
 
 def embed(catalog: Catalog, kind: str, record_id: str, from_uri: str) -> str:
