@@ -16,6 +16,7 @@ import signal
 import sys
 import threading
 import traceback
+from datetime import date
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, NoReturn
@@ -23,6 +24,7 @@ from typing import TYPE_CHECKING, NoReturn
 from macros.editions.load import Project, edition_slugs, load_catalog_for
 from macros.output import OutputError, check_output
 from macros.problems import FORMATS, Problem, found, report, report_as
+from macros.shards import Shard, parse_shard, share
 from macros.site_check import check_project
 from macros.urls import REGISTRY, update_registry
 
@@ -46,6 +48,20 @@ def _jobs(text: str) -> int:
     return int(text)
 
 
+def _shard(text: str) -> Shard:
+    try:
+        return parse_shard(text)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a day written YYYY-MM-DD") from None
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="playbook", description=__doc__,
                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -57,6 +73,12 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=FORMATS, default="text", help="text (default): "
                        "path:line:col lines on stderr; github: GitHub Actions annotations on "
                        "stdout; json: a list of problems on stdout")
+    check.add_argument("--stale", action="store_true", help="also warn about pages whose "
+                       "review is overdue (their `reviewed` date and the kind's interval)")
+    check.add_argument("--strict-stale", action="store_true", help="like --stale, but an "
+                       "overdue page makes check fail (exit 1)")
+    check.add_argument("--today", type=_day, default=date.today(), metavar="YYYY-MM-DD",
+                       help="judge reviews as of this day (default: today)")
     commands.add_parser("urls", help=f"record every published address in {REGISTRY}, so "
                         "check can tell when a change would break one")
     build = commands.add_parser("build", help="check the data, then build a site")
@@ -68,13 +90,23 @@ def _parser() -> argparse.ArgumentParser:
                        "whole, so it must be new, empty or made by an earlier build")
     build.add_argument("--jobs", type=_jobs, metavar="N",
                        help="with --all, build N editions at a time (default: one per CPU)")
+    build.add_argument("--shard", type=_shard, metavar="K/N",
+                       help="with --all, build only shard K of N (the edition names, sorted, "
+                       "dealt round-robin) into OUT/<name>/, replacing those folders alone: "
+                       "several shards fill one OUT; no index page")
+    which.add_argument("--editions-index", action="store_true",
+                       help="write OUT/index.html listing the edition folders in OUT (once "
+                       "every shard is there); changes nothing else")
     serve = commands.add_parser("serve", help="preview with live reload")
     serve.add_argument("--edition", help="preview this organization's edition")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000")
     explain = commands.add_parser("explain", help="show a value and the file:line it came from")
     explain.add_argument("--edition", help="look in this organization's edition")
-    explain.add_argument("record", help="<kind>/<id>, e.g. templates/rapid")
-    explain.add_argument("field", help="field path, e.g. budget.total or phases[0].title")
+    explain.add_argument("record", help="<kind>/<id>, e.g. templates/rapid; with --edition, "
+                         "or a computed figure: adopters, cost-per-adopter, champions, "
+                         "weekly-support-cost")
+    explain.add_argument("field", nargs="?",
+                         help="field path, e.g. budget.total or phases[0].title")
     schemas = commands.add_parser("schema", help="write the JSON Schemas editors use to "
                                   "complete and check data files")
     schemas.add_argument("--out", type=Path, help="output folder (default: schemas/)")
@@ -83,6 +115,12 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--edition", help="export this organization's edition")
     export.add_argument("--out", type=Path, required=True, help="output folder; replaced "
                         "whole, so it must be new, empty or made by an earlier build or export")
+    diff = commands.add_parser("diff", help="what a change does to every edition's pages, "
+                               "records and figures, as Markdown for a pull request")
+    diff.add_argument("base", nargs="?", default="HEAD",
+                      help="git revision to compare from (default: HEAD)")
+    diff.add_argument("head", nargs="?", help="git revision to compare to (default: the "
+                      "working tree)")
     return parser
 
 
@@ -136,18 +174,28 @@ def _main(argv: list[str] | None) -> int:
     if args.command == "urls":
         return _record_urls(root)
     if args.command == "check":
-        return _check(root, args.format)
+        stale_on = args.today if args.stale or args.strict_stale else None
+        return _check(root, args.format, stale_on, args.strict_stale)
     if args.command == "explain":
         return _explain(root, edition, args.record, args.field)
     if args.command == "schema":
         return _schema(args.out or root / "schemas")
     if args.command == "export":
         return _export(root, edition, args.out)
+    if args.command == "diff":
+        from macros.diff import command
+
+        return command(root, args.base, args.head)
     from macros import site
 
     if args.command == "serve":
         return site.serve_site(root, args.dev_addr, edition)
-    prepared = _output_and_data(root, args.out or root / "site")
+    out = args.out or root / "site"
+    if args.shard and not args.all:
+        return _usage("--shard needs --all: `playbook build --all --shard K/N`")
+    if args.editions_index:
+        return _editions_index(root, out)
+    prepared = _output_and_data(root, out)
     if isinstance(prepared, int):
         return prepared
     target, loaded = prepared
@@ -158,8 +206,29 @@ def _main(argv: list[str] | None) -> int:
                   f"{site.DEFAULT}/; rename the overlay", file=sys.stderr)
             return EXIT_PROBLEMS
         editions = {site.DEFAULT: loaded[None], **{s: loaded[s] for s in edition_slugs(root)}}
+        if args.shard:
+            chosen = {name: editions[name] for name in share(list(editions), args.shard)}
+            return site.build_shard(root, target, chosen, args.shard, args.jobs)
         return site.build_all(root, target, editions, args.jobs)
     return site.build_site(root, target, loaded[edition or None])
+
+
+def _editions_index(root: Path, out: Path) -> int:
+    """The index page above the edition folders that shards built into `out`."""
+    from macros.shards import IndexFailed, write_index
+
+    try:
+        target = check_output(root, out)
+        entries = write_index(target)
+    except OutputError as refused:
+        print(f"error: {refused.message}", file=sys.stderr)
+        return refused.status
+    except IndexFailed as failed:
+        print("\n".join(f"error: {line}" for line in failed.lines), file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"wrote {target / 'index.html'} listing {len(entries)} editions: "
+          f"{', '.join(e.slug for e in entries)}")
+    return EXIT_OK
 
 
 def _load_all(root: Path) -> tuple[dict[str | None, Loaded], list[Problem]]:
@@ -205,36 +274,65 @@ def _record_urls(root: Path) -> int:
     return EXIT_OK
 
 
-def _check(root: Path, output: str = "text") -> int:
-    _, problems = _load_all(root)
+def _check(root: Path, output: str = "text", stale_on: date | None = None,
+           strict_stale: bool = False) -> int:
+    _, problems, project = _load_project(root)
+    overdue: list[Problem] = []
+    if stale_on is not None:
+        from macros.kinds import KINDS
+        from macros.review import stale_problems
+
+        catalogs = [project.base, *(e.catalog for e in project.editions.values())]
+        overdue = stale_problems(catalogs, lambda kind: KINDS[kind].review_every_days,
+                                 stale_on)
+    failed = bool(problems) or (strict_stale and bool(overdue))
+    status = EXIT_PROBLEMS if failed else EXIT_OK
     if output == "json":  # stdout holds the JSON and nothing else
-        print(report_as(problems, output))
-        return EXIT_PROBLEMS if problems else EXIT_OK
-    if problems and output == "github":
-        print(report_as(problems, output))
-        print(found(len(problems)), file=sys.stderr)
-        return EXIT_PROBLEMS
+        print(report_as([*problems, *overdue], output))
+        return status
+    if (problems or overdue) and output == "github":
+        print(report_as([*problems, *overdue], output))
+        print(found(len(problems) + len(overdue)), file=sys.stderr)
+        return status
     if problems:
-        print(report(problems), file=sys.stderr)
-        return EXIT_PROBLEMS
+        print(report([*problems, *overdue]), file=sys.stderr)
+        return status
+    if overdue:
+        print("\n".join(p.format() for p in overdue), file=sys.stderr)
+        print(f"{len(overdue)} page{'s' if len(overdue) != 1 else ''} overdue for review",
+              file=sys.stderr)
+    if stale_on is not None and not overdue:
+        print(f"no page overdue for review on {stale_on.isoformat()}")
     print(f"data checked: no problems (base playbook and {len(edition_slugs(root))} editions)")
-    return EXIT_OK
+    return status
 
 
-def _explain(root: Path, edition: str | None, record: str, field: str) -> int:
-    from macros.explain import explain
+def _explain(root: Path, edition: str | None, record: str, field: str | None) -> int:
+    from macros.editions.explain_figures import explain_figure
+    from macros.explain import discrepancy_notes, explain
 
-    kind, _, record_id = record.partition("/")
-    catalog, _, problems = load_catalog_for(root, edition)
+    kind, slash, record_id = record.partition("/")
+    if field is None and (slash or not edition):
+        return _usage(f"{record} needs a field path, e.g. `{record} budget.total`; computed "
+                      "figures need --edition (see `playbook explain --help`)")
+    catalog, loaded, problems = load_catalog_for(root, edition)
     if catalog is None:
         print(report(problems), file=sys.stderr)
         return EXIT_PROBLEMS
+    if field is None:
+        try:
+            print(explain_figure(loaded, record) if loaded else "")
+        except KeyError as err:
+            return _usage(str(err.args[0]))
+        return EXIT_OK
     try:
         value, origin = explain(catalog, kind, record_id, field)
     except KeyError as err:
         return _usage(str(err.args[0]))
     print(json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value)
     print(f"from {origin}")
+    for note in discrepancy_notes(catalog, kind, record_id, field):
+        print(note)
     return EXIT_OK
 
 

@@ -6,7 +6,8 @@ import re
 from typing import Any
 
 from macros.catalog import Catalog
-from macros.yamlfile import NodePath
+from macros.kinds.discrepancies import covers, declarations
+from macros.yamlfile import Document, NodePath
 
 _PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
@@ -29,5 +30,32 @@ def explain(catalog: Catalog, kind: str, record_id: str, field_path: str) -> tup
             value = value[part]
         except (KeyError, IndexError, TypeError):
             raise KeyError(f"{kind}/{record_id} has no field {field_path!r}") from None
-    file, line, col = record.doc.locate(at)
-    return value, f"{file}:{line}:{col}"
+    return value, origins(record.doc, at)
+
+
+def origins(doc: Document, at: NodePath) -> str:
+    """Where the value at `at` comes from: 'file:line:col', or for a mapping or list that an
+    overlay merged into, every file that contributed ('a.yml:3:3 and data/orgs/x.yml:9:7'),
+    each at its first line inside the value."""
+    file, line, col = doc.locate(at)
+    found = {file: (line, col)}
+    for path, mark in doc.value_marks.items():
+        if len(path) > len(at) and path[:len(at)] == at:
+            source = doc.sources.get(path, doc.path)
+            found[source] = min(found.get(source, mark), mark)
+    return " and ".join(f"{source}:{line}:{col}" for source, (line, col) in found.items())
+
+
+def discrepancy_notes(catalog: Catalog, kind: str, record_id: str, field_path: str) -> list[str]:
+    """The source's inconsistencies the record declares on (or around) the field, each with
+    the line of its declaration (macros.kinds.discrepancies)."""
+    record = catalog.require(kind, record_id)
+    at = parse_field_path(field_path)
+    notes = []
+    for i, entry in enumerate(declarations(record.data)):
+        if any(covers(parse_field_path(field), at) for field in entry["fields"]):
+            file, line, col = record.doc.locate(("discrepancies", i))
+            notes.append(f"discrepancy {entry['id']} ({file}:{line}:{col}): the source states "
+                         f"{entry['stated']}, but its own figures give {entry['computed']}. "
+                         f"{entry['keep']}")
+    return notes

@@ -126,16 +126,16 @@ def test_json_round_trips_the_problems_check_finds(broken: Path, broken_edition:
 
 def test_an_edition_problem_names_its_edition(broken_edition: Path,
                                               capsys: pytest.CaptureFixture[str]) -> None:
-    message = "wave 'wave-9' does not exist: use one of wave-1, wave-2"
+    message = "wave 'wave-9' does not exist: use one of wave-1, wave-2, or 'pilot'"
     status, out, _ = _run(broken_edition, "--format", "json", capsys=capsys)
     assert status == 1
-    assert json.loads(out) == [{"path": "data/orgs/acme.yml", "line": 16, "col": 55,
+    assert json.loads(out) == [{"path": "data/orgs/acme.yml", "line": 16, "col": 67,
                                 "rule": "reference", "message": message, "level": "error",
                                 "edition": "acme"}]
     status, out, _ = _run(broken_edition, "--format", "github", capsys=capsys)
     assert status == 1
     # `:` is escaped in properties only: the message keeps its colons
-    assert out == f"::error file=data/orgs/acme.yml,line=16,col=55,title=reference::{message}\n"
+    assert out == f"::error file=data/orgs/acme.yml,line=16,col=67,title=reference::{message}\n"
 
 
 def test_github_escapes_a_hostile_file_name(hostile_name: Path,

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import argparse
+import fnmatch
+import json
 import os
 import re
 import shlex
@@ -28,12 +29,11 @@ def _workflow() -> dict[Any, Any]:
     return loaded
 
 
-def _steps() -> list[dict[str, Any]]:
+def _steps(job: str = "check") -> list[dict[str, Any]]:
     jobs = _workflow()["jobs"]
-    assert len(jobs) == 1
-    (job,) = jobs.values()
-    assert job["runs-on"] == "ubuntu-latest"
-    steps: list[dict[str, Any]] = job["steps"]
+    assert list(jobs) == ["check", "build", "index"]
+    assert jobs[job]["runs-on"] == "ubuntu-latest"
+    steps: list[dict[str, Any]] = jobs[job]["steps"]
     return steps
 
 
@@ -47,12 +47,6 @@ def _runs(step: dict[str, Any], command: str) -> bool:
     return command in step.get("run", "").splitlines()
 
 
-def _commands() -> list[str]:
-    parser = _parser()
-    (sub,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
-    return list(sub.choices)
-
-
 def test_workflow_runs_on_pull_requests_and_pushes_to_main() -> None:
     workflow = _workflow()
     triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` as true
@@ -60,71 +54,150 @@ def test_workflow_runs_on_pull_requests_and_pushes_to_main() -> None:
     assert triggers["push"] == {"branches": ["main"]}
 
 
-def test_workflow_checks_builds_and_uploads_in_order() -> None:
-    steps = _steps()
-    checkout = _index(steps, lambda s: str(s.get("uses", "")).startswith("actions/checkout@"))
-    python = _index(steps, lambda s: str(s.get("uses", "")).startswith("actions/setup-python@"))
+def _uses(step: dict[str, Any], action: str) -> bool:
+    return str(step.get("uses", "")).startswith(f"actions/{action}@")
+
+
+SHARD_BUILD = "playbook build --all --shard ${{ matrix.shard }}/2 --out site-all"
+INDEX = "playbook build --editions-index --out site-all"
+
+
+@pytest.mark.parametrize(("job", "commands"), [
+    ("check", ["playbook check --format github"]),
+    ("build", [SHARD_BUILD, "upload-artifact"]),
+    ("index", ["download-artifact", INDEX, "upload-artifact"])])
+def test_workflow_checks_builds_and_uploads_in_order(job: str, commands: list[str]) -> None:
+    steps = _steps(job)
+    checkout = _index(steps, lambda s: _uses(s, "checkout"))
+    python = _index(steps, lambda s: _uses(s, "setup-python"))
     assert steps[python]["with"]["python-version"] == "3.11"
     install = _index(steps, lambda s: _runs(s, "pip install -e ."))
-    check = _index(steps, lambda s: _runs(s, "playbook check --format github"))
-    build = _index(steps, lambda s: _runs(s, "playbook build --all --out site-all"))
-    upload = _index(steps, lambda s: str(s.get("uses", "")).startswith(
-        "actions/upload-artifact@"))
-    assert steps[upload]["with"]["path"].rstrip("/") == "site-all"
-    assert checkout < python < install < check < build < upload
+    found = [_index(steps, lambda s, c=c: _runs(s, c) or _uses(s, c)) for c in commands]
+    assert [checkout, python, install, *found] == sorted([checkout, python, install, *found])
     for step in steps:
         assert ("uses" in step) != ("run" in step), step
         assert re.fullmatch(r"[\w-]+/[\w-]+@v\d+", step.get("uses", "a/b@v1")), step
 
 
-@pytest.mark.parametrize("command", ["playbook check --format github",
-                                     "playbook build --all --out site-all"])
+def _shards() -> list[int]:
+    build = _workflow()["jobs"]["build"]
+    assert build["needs"] == "check"
+    shards: list[int] = build["strategy"]["matrix"]["shard"]
+    return shards
+
+
+@pytest.mark.parametrize("command", ["playbook check --format github", INDEX,
+                                     *(SHARD_BUILD.replace("${{ matrix.shard }}", str(k))
+                                       for k in (1, 2))])
 def test_workflow_commands_parse(command: str) -> None:
     args = _parser().parse_args(shlex.split(command)[1:])
     assert args.command == shlex.split(command)[1]
 
 
-def test_workflow_comments_the_diff_only_when_the_command_exists() -> None:
+def test_the_shards_of_the_matrix_build_every_edition_once() -> None:
+    from macros.editions.load import edition_slugs
+    from macros.shards import Shard, share
+    from macros.site import DEFAULT
+
+    shards = _shards()
+    assert shards == list(range(1, len(shards) + 1)) and len(shards) > 1
+    names = [DEFAULT, *edition_slugs(ROOT)]
+    built: list[str] = []
+    for k in shards:
+        args = _parser().parse_args(shlex.split(
+            SHARD_BUILD.replace("${{ matrix.shard }}", str(k)))[1:])
+        assert args.all and args.shard == Shard(k, len(shards))
+        built += share(names, args.shard)
+    assert sorted(built) == sorted(names)
+
+
+def test_the_index_job_gathers_every_shard() -> None:
+    """Each shard uploads its folder, hidden files included (each edition's marker and
+    manifest); the index job downloads them all into one folder and lists them there."""
+    build, index = _steps("build"), _steps("index")
+    assert _workflow()["jobs"]["index"]["needs"] == "build"
+    upload = build[_index(build, lambda s: _uses(s, "upload-artifact"))]["with"]
+    assert upload["include-hidden-files"] is True
+    assert upload["path"].rstrip("/") == "site-all"
+    names = [upload["name"].replace("${{ matrix.shard }}", str(k)) for k in _shards()]
+    assert len(set(names)) == len(names)
+    download = index[_index(index, lambda s: _uses(s, "download-artifact"))]["with"]
+    assert download["merge-multiple"] is True
+    assert download["path"] == "site-all"
+    assert [n for n in names if fnmatch.fnmatchcase(n, download["pattern"])] == names
+    site = index[_index(index, lambda s: _uses(s, "upload-artifact"))]["with"]
+    assert (site["name"], site["path"].rstrip("/")) == ("site-all", "site-all")
+
+
+def _comment_step() -> dict[str, Any]:
     steps = _steps()
-    guard = _index(steps, lambda s: "playbook --help" in s.get("run", ""))
-    guard_id = steps[guard]["id"]
+    return steps[_index(steps, lambda s: "playbook diff" in s.get("run", ""))]
+
+
+def test_workflow_comments_the_diff_on_pull_requests_from_this_repository() -> None:
+    steps = _steps()
     comment = _index(steps, lambda s: "playbook diff" in s.get("run", ""))
-    assert guard < comment
-    condition = steps[comment]["if"]
-    assert f"steps.{guard_id}.outputs.present == 'true'" in condition
-    assert "gh pr comment" in steps[comment]["run"]
+    check = _index(steps, lambda s: _runs(s, "playbook check --format github"))
+    assert check < comment
+    condition = " ".join(steps[comment]["if"].split())
+    assert condition == ("github.event_name == 'pull_request' && "
+                         "github.event.pull_request.head.repo.full_name == github.repository")
+    assert steps[comment]["env"]["PR"] == "${{ github.event.pull_request.number }}"
     permissions = _workflow()["jobs"]
     assert next(iter(permissions.values()))["permissions"]["pull-requests"] == "write"
+    (command,) = [part.strip(" {}") for line in steps[comment]["run"].splitlines()
+                  for part in line.split(";") if part.strip(" {}").startswith("playbook ")]
+    args = _parser().parse_args(shlex.split(command)[1:])
+    assert (args.command, args.base, args.head) == ("diff", "HEAD^1", "HEAD")
 
 
-@pytest.mark.parametrize(("help_text", "expected"), [
-    (None, None),  # the real `playbook --help`: true once `diff` is one of the commands
-    ("usage: playbook [-h] [--root ROOT]\n   {check,build,diff} ...\n", True),
-    ("usage: playbook [-h] [--root ROOT]\n   {diff,check} ...\n", True),
-    ("usage: playbook [-h] [--root ROOT]\n   {check,differ} ...\n\n  check   a diff\n", False),
-])
-def test_the_diff_guard_reads_the_help(help_text: str | None, expected: bool | None,
-                                       tmp_path: Path) -> None:
-    """Run the guard step's script with `playbook` being the real one or a stand-in."""
-    bash = shutil.which("bash")
-    if bash is None:
-        pytest.skip("no bash")
-    steps = _steps()
-    script = steps[_index(steps, lambda s: "playbook --help" in s.get("run", ""))]["run"]
-    shim = tmp_path / "bin" / "playbook"
-    shim.parent.mkdir()
-    if help_text is None:
-        real = Path(sys.executable).with_name("playbook")
-        shim.write_text(f'#!/bin/sh\nexec "{real}" "$@"\n')
-        expected = "diff" in _commands()
-    else:
-        shim.write_text(f"#!/bin/sh\ncat <<'EOF'\n{help_text}EOF\n")
-    shim.chmod(0o755)
-    output = tmp_path / "output"
-    subprocess.run([bash, "-e", "-c", script], check=True, cwd=ROOT, env={
-        **os.environ, "PATH": f"{shim.parent}{os.pathsep}{os.environ['PATH']}",
-        "GITHUB_OUTPUT": str(output)})
-    assert output.read_text() == f"present={'true' if expected else 'false'}\n"
+def _run_comment_step(tmp_path: Path, comments: list[dict[str, Any]]) -> tuple[list[str], str]:
+    """Run the step's script with stand-ins for `playbook` and `gh` (which filters the
+    comments with the step's own --jq through the real jq): what gh was asked, and the body."""
+    bash, jq = shutil.which("bash"), shutil.which("jq")
+    if bash is None or jq is None:
+        pytest.skip("needs bash and jq")
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (tmp_path / "comments.json").write_text(json.dumps(comments))
+    (bin_dir / "playbook").write_text('#!/bin/sh\necho "playbook $*" >> ../calls\n'
+                                      "echo '## Playbook changes'\n")
+    (bin_dir / "gh").write_text(f"""#!/bin/sh
+echo "gh $*" >> ../calls
+if [ "$1 $2" = "api repos/owner/repo/issues/7/comments" ]; then
+  "{jq}" -r "$5" ../comments.json
+fi
+""")
+    for shim in bin_dir.iterdir():
+        shim.chmod(0o755)
+    work = tmp_path / "work"
+    work.mkdir()
+    step = _comment_step()
+    subprocess.run([bash, "-e", "-c", step["run"]], check=True, cwd=work, env={
+        **os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
+        "PR": "7", "REPO": "owner/repo", "GH_TOKEN": "unused"})
+    return (tmp_path / "calls").read_text().splitlines(), (work / "diff.md").read_text()
+
+
+def test_the_comment_step_posts_a_new_comment(tmp_path: Path) -> None:
+    calls, body = _run_comment_step(tmp_path, [
+        {"id": 1, "user": {"login": "someone"}, "body": "<!-- playbook diff -->\nmine"},
+        {"id": 2, "user": {"login": "github-actions[bot]"}, "body": "another report"}])
+    assert body == "<!-- playbook diff -->\n## Playbook changes\n"
+    assert calls == [
+        "playbook diff HEAD^1 HEAD",
+        "gh api repos/owner/repo/issues/7/comments --paginate --jq .[] | select(.user.login == "
+        '"github-actions[bot]") | select(.body | startswith("<!-- playbook diff -->")) | .id',
+        "gh pr comment 7 --body-file diff.md"]
+
+
+def test_the_comment_step_updates_its_own_comment(tmp_path: Path) -> None:
+    bot = {"login": "github-actions[bot]"}
+    calls, _ = _run_comment_step(tmp_path, [
+        {"id": 3, "user": bot, "body": "<!-- playbook diff -->\nolder"},
+        {"id": 4, "user": bot, "body": "<!-- playbook diff -->\nold"}])
+    assert calls[-1] == "gh api --method PATCH repos/owner/repo/issues/comments/4 -F body=@diff.md"
+    assert len(calls) == 3
 
 
 def test_pre_commit_hook_fields() -> None:

@@ -45,8 +45,9 @@ def test_check_reports_every_problem_and_exits_1(tmp_path: Path,
      "(see `playbook build --help`)"),
     (["build", "--out"], "error: argument --out: expected one argument (see `playbook build "
      "--help`)"),
-    (["explain", "templates/rapid"], "error: the following arguments are required: field "
-     "(see `playbook explain --help`)"),
+    (["explain", "templates/rapid"], "error: templates/rapid needs a field path, e.g. "
+     "`templates/rapid budget.total`; computed figures need --edition (see `playbook explain "
+     "--help`)"),
 ])
 def test_usage_errors_are_one_line_and_exit_2(argv: list[str], message: str,
                                               capsys: pytest.CaptureFixture[str]) -> None:

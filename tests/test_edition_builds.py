@@ -72,7 +72,7 @@ def test_edition_site_url_and_palette(all_sites: Path) -> None:
     assert "https://ai.brightpath.example/templates/rapid/" in (
         all_sites / "brightpath" / "sitemap.xml").read_text()
     home = (all_sites / "brightpath" / "index.html").read_text()
-    assert 'data-md-color-primary="teal"' in home and 'data-md-color-accent="amber"' in home
+    assert 'data-md-color-primary="purple"' in home and 'data-md-color-accent="amber"' in home
 
 
 def test_search_index_of_an_edition_is_its_own(all_sites: Path) -> None:

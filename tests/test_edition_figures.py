@@ -107,3 +107,14 @@ def test_return_lines_for_the_organic_edition() -> None:
     assert lines.onboarding_at_pilot_rate == 120_000        # 240 x $500
     assert lines.net_benefit == (240_000, 800_000)          # $80K x 300-1000%
     assert lines.curve[-1] == (12, "Mar 2028", 80, 240)     # 80% of 300 by month 12
+
+
+def test_one_recommended_champion_count_the_larger_of_two_floors() -> None:
+    found = edition("brightpath")
+    capacity = found.catalog.require("scale-planning", "support-capacity")
+    assert figures.support_needs(capacity, found.org, adopters=120).recommended == 3
+    # 40 people using AI need 1 champion, but 150 people need at least 3 (one per 50).
+    few = figures.support_needs(capacity, found.org, adopters=40)
+    assert few.champions_by_load == (1, 1)
+    assert few.recommended == 3
+    assert few.champion_cost == (450, 450)           # priced for the recommended 3

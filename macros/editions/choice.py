@@ -1,5 +1,6 @@
-"""Which template an organization should follow: pinned in its overlay, or recommended from
-its urgency, budget, size and pilot by the playbook's "choose a template" scenarios."""
+"""Which template an organization should follow: pinned in its overlay, or recommended by the
+playbook's "choose a template" scenarios from its urgency, budget, risk tolerance, size and
+pilot."""
 
 from __future__ import annotations
 
@@ -47,7 +48,8 @@ def choose(org: dict[str, Any], catalog: Catalog) -> Choice:
         reasons = ["Chosen in our overlay (`template:`), so no recommendation is applied."]
         pinned = True
     else:
-        found = recommend(catalog, org["urgency"], budget, size_of(org), pilot)
+        found = recommend(catalog, org["urgency"], budget, org["risk_tolerance"],
+                          size_of(org), pilot)
         template, reasons, pinned = found.template, list(found.reasons), False
     span = catalog.require("templates", template).data["budget_range"]
     if org["budget_available"] < span["min"]:

@@ -20,9 +20,9 @@ MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", 
 Span = tuple[float, float | None]  # (min, max); max None means "or more"
 
 
-def org_money(org: dict[str, Any], amount: float) -> str:
+def org_money(org: dict[str, Any], amount: float, *, short_from: int | None = 10_000) -> str:
     """An amount the organization gave, in its own currency (playbook figures stay in USD)."""
-    return money(amount, CURRENCIES[org["currency"]])
+    return money(amount, CURRENCIES[org["currency"]], short_from=short_from)
 
 
 def people(pct: float, headcount: int) -> int:
@@ -93,8 +93,10 @@ def template_plan(template: Record, org: dict[str, Any]) -> TemplatePlan:
     for dept in org["departments"]:
         by_wave.setdefault(dept["wave"], []).append((dept["name"], dept["headcount"]))
     phases = []
-    for phase in d["phases"]:
-        joining = [dept for wave in phase.get("waves", []) for dept in by_wave.get(wave, [])]
+    for i, phase in enumerate(d["phases"]):
+        # The pilot team is on board from the plan's first phase.
+        waves = [*(["pilot"] if i == 0 else []), *phase.get("waves", [])]
+        joining = [dept for wave in waves for dept in by_wave.get(wave, [])]
         phases.append(PhasePlan(phase["id"], phase["title"], phase["months"],
                                 calendar(start, phase["months"]), joining,
                                 people_span(phase["adoption_pct"], headcount)))
@@ -110,6 +112,8 @@ class SupportNeeds:
     champions_per_50: tuple[int, int]
     champions_by_share: tuple[int, int]
     champions_by_load: tuple[int, int]
+    # The one count the plan recommends, and what those champions cost (see support_needs).
+    recommended: int
     champion_hours: tuple[float, float]
     champion_cost: tuple[float, float]
     other_cost: float
@@ -117,7 +121,13 @@ class SupportNeeds:
 
 
 def support_needs(capacity: Record, org: dict[str, Any], adopters: int) -> SupportNeeds:
-    """The scale-planning formula applied to this organization's adopters."""
+    """The scale-planning rules applied to this organization's adopters.
+
+    The recommended count is the larger of two floors: enough champions for the adopters at
+    the heavier support load (users_per_champion.min each), and the low end of "one or two
+    per 50 people". Hours and costs are those of the recommended count; the share-of-the-
+    organization rule is reported beside it for comparison, not used.
+    """
     c, headcount = capacity.data, org["headcount"]
     per50 = c["champions_per_50_people"]
     share = c["champion_share_pct"]
@@ -125,23 +135,23 @@ def support_needs(capacity: Record, org: dict[str, Any], adopters: int) -> Suppo
     hours = c["hours_per_champion_per_week"]
     fewest = math.ceil(adopters / load["max"])
     most = math.ceil(adopters / load["min"])
-    champion_hours = (fewest * hours["min"], most * hours["max"])
+    per_50 = (math.ceil(headcount / 50) * per50["min"], math.ceil(headcount / 50) * per50["max"])
+    recommended = max(most, per_50[0])
     # Priced like the source prices it: every champion at the top of the hours range.
-    champion_cost = (fewest * hours["max"] * c["hourly_rate"],
-                     most * hours["max"] * c["hourly_rate"])
+    cost = recommended * hours["max"] * c["hourly_rate"]
     # The lead's and the tools' weekly cost are quoted for reference_users; scale them.
     other = (c["lead_cost_per_week"] + c["tools_cost_per_week"]) * adopters / c["reference_users"]
     return SupportNeeds(
         adopters=adopters,
-        champions_per_50=(math.ceil(headcount / 50) * per50["min"],
-                          math.ceil(headcount / 50) * per50["max"]),
+        champions_per_50=per_50,
         champions_by_share=(math.ceil(headcount * share["min"] / 100),
                             math.ceil(headcount * share["max"] / 100)),
         champions_by_load=(fewest, most),
-        champion_hours=champion_hours,
-        champion_cost=champion_cost,
+        recommended=recommended,
+        champion_hours=(recommended * hours["min"], recommended * hours["max"]),
+        champion_cost=(cost, cost),
         other_cost=other,
-        weekly_cost=(champion_cost[0] + other, champion_cost[1] + other),
+        weekly_cost=(cost + other, cost + other),
     )
 
 
@@ -170,7 +180,8 @@ def prompt_facts(org: dict[str, Any], catalog: Catalog) -> dict[str, str]:
     facts = {
         "org_name": org["name"], "headcount": f"{org['headcount']:,}",
         "pilot_adoption_pct": f"{pilot['adoption_pct']:g}", "pilot_team": pilot["team"],
-        "pilot_people": str(pilot["people"]), "budget_available": f"{org['budget_available']:,}",
+        "pilot_people": str(pilot["people"]),
+        "budget_available": org_money(org, org["budget_available"], short_from=None),
         "ai_tool": org["ai_tool"], "risk_tolerance": org["risk_tolerance"],
         "urgency": org["urgency"], "champions_count": str(len(org.get("champions", []))),
     }

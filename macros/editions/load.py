@@ -16,11 +16,12 @@ from macros.catalog import (
     load_kind_folder,
     mark_refused_kinds,
 )
-from macros.editions.merge import merge_record
+from macros.contrast import palette_problems
+from macros.editions.merge import blamed, merge_record
 from macros.editions.schema import LOGO_MAX_BYTES, MKDOCS_KEYS, SCHEMA
 from macros.files import Entry, check_tree, list_folder
 from macros.kinds import KINDS
-from macros.kinds.base import check_ranges
+from macros.kinds.base import check_list_ids, check_ranges
 from macros.problems import Problem
 from macros.schema import ID_PATTERN, full_match, validate
 from macros.yamlfile import Document, NodePath, load_file
@@ -64,7 +65,7 @@ def load_project(root: Path, slugs: list[str] | None = None) -> Project:
     base, problems = load_catalog(root)
     project = Project(base, problems=problems)
     for slug in edition_slugs(root) if slugs is None else slugs:
-        edition, found = load_edition(root, slug, base, base_ok=not problems)
+        edition, found = load_edition(root, slug, base)
         project.problems += found
         if edition is not None:
             project.editions[slug] = edition
@@ -97,10 +98,10 @@ def slug_problem(root: Path, slug: str) -> Problem | None:
     return None
 
 
-def load_edition(root: Path, slug: str, base: Catalog | None = None, *,
-                 base_ok: bool = True) -> tuple[Edition | None, list[Problem]]:
-    """An organization's edition merged over `base` (loaded here when not given). With
-    `base_ok` False the overlay is still read and checked, but nothing is merged."""
+def load_edition(root: Path, slug: str, base: Catalog | None = None
+                 ) -> tuple[Edition | None, list[Problem]]:
+    """An organization's edition merged over `base` (loaded here when not given). Records of
+    `base` that are broken are left out; nothing reports them again."""
     shown = f"{ORGS}/{slug}.yml"
     if (bad := slug_problem(root, slug)) is not None:
         return None, [bad]
@@ -113,14 +114,15 @@ def load_edition(root: Path, slug: str, base: Catalog | None = None, *,
     problems: list[Problem] = []
     if base is None:
         base, problems = load_catalog(root)
-        base_ok = not problems
     overlay, load_problems = load_file(path, shown)
     problems += load_problems
     if overlay is None or load_problems:
         return None, problems
     problems += _check_overlay(overlay)
-    if problems or not base_ok:
+    if problems:
         return None, problems
+    # Merged even when some base records are broken: the overlay's own mistakes show in the
+    # same run, and what needed a broken record says nothing more.
     edition = Edition(slug, overlay.data, overlay, _copy(base))
     problems += _add_own_records(root, edition)
     problems += _apply_overrides(edition)
@@ -139,13 +141,16 @@ def _check_overlay(overlay: Document) -> list[Problem]:
                                 "changes to the playbook's records", "overlay-config", key=True)
                 for key in overlay.data if key in MKDOCS_KEYS]
     checked = {k: v for k, v in overlay.data.items() if k not in MKDOCS_KEYS}
+    problems += [overlay.problem(at, message, "contrast")
+                 for at, message in palette_problems(checked.get("branding"))]
     return problems + validate(Document(overlay.path, checked, overlay.value_marks,
                                         overlay.key_marks, overlay.refused), SCHEMA)
 
 
 def _copy(catalog: Catalog) -> Catalog:
     return Catalog({kind: dict(records) for kind, records in catalog.records.items()},
-                   broken={kind: set(ids) for kind, ids in catalog.broken.items()})
+                   broken={kind: set(ids) for kind, ids in catalog.broken.items()},
+                   intros=catalog.intros)
 
 
 def _add_own_records(root: Path, edition: Edition) -> list[Problem]:
@@ -183,10 +188,12 @@ def _apply_overrides(edition: Edition) -> list[Problem]:
         for record_id, fields in changes.items():
             at = ("overrides", kind, record_id)
             base = edition.catalog.get(kind, record_id)
+            if base is None and edition.catalog.is_broken(kind, record_id):
+                continue  # the base record's own problems are reported in its file
             if base is None:
                 problems.append(edition.overlay.problem(
                     at, f"there is no {KINDS[kind].singular} {record_id!r} to override: use one "
-                    f"of {', '.join(sorted(edition.catalog.records[kind]))}", "reference",
+                    f"of {', '.join(sorted(edition.catalog.records.get(kind, {})))}", "reference",
                     key=True))
                 continue
             if "id" in fields:
@@ -194,14 +201,26 @@ def _apply_overrides(edition: Edition) -> list[Problem]:
                     (*at, "id"), "an override cannot change a record's id: ids are permanent "
                     "URLs", "overlay-id", key=True))
                 continue
-            doc, found = merge_record(base.doc, fields, at, edition.overlay)
-            found += validate(doc, KINDS[kind].schema)
-            if not found:
-                for check in (check_ranges, *KINDS[kind].checks):
-                    found += check(doc)
+            doc, found = merge_record(base.doc, fields, at, edition.overlay,
+                                      KINDS[kind].schema)
+            # What the base record already gets wrong is reported at the base record, once;
+            # the edition reports only what its own changes bring.
+            already = set(_record_problems(base.doc, kind))
+            found += [blame for plain, blame in zip(
+                _record_problems(doc, kind),
+                _record_problems(blamed(doc, edition.overlay.path), kind), strict=True)
+                if plain not in already]
             problems += found
             edition.catalog.records[kind][record_id] = Record(kind, record_id, doc.data, doc)
     return problems
+
+
+def _record_problems(doc: Document, kind: str) -> list[Problem]:
+    found = validate(doc, KINDS[kind].schema)
+    if not found:
+        for check in (check_ranges, check_list_ids, *KINDS[kind].checks):
+            found += check(doc)
+    return found
 
 
 def _apply_exclusions(edition: Edition) -> list[Problem]:
@@ -209,7 +228,9 @@ def _apply_exclusions(edition: Edition) -> list[Problem]:
     for kind, ids in edition.org.get("exclude", {}).items():
         for i, record_id in enumerate(ids):
             at = ("exclude", kind, i)
-            if edition.catalog.records[kind].pop(record_id, None) is None:
+            if edition.catalog.records.setdefault(kind, {}).pop(record_id, None) is None:
+                if edition.catalog.is_broken(kind, record_id):
+                    continue
                 problems.append(edition.overlay.problem(
                     at, f"there is no {KINDS[kind].singular} {record_id!r} to exclude",
                     "reference"))
@@ -245,7 +266,7 @@ def _check_choice(edition: Edition) -> list[Problem]:
                                    "with `template:`)"))
     problems = []
     for kind, what in needs:
-        if edition.catalog.records[kind]:
+        if edition.catalog.records.get(kind) or edition.catalog.broken.get(kind):
             continue
         gone = edition.catalog.excluded.get(kind, {})
         at: NodePath = ("exclude", kind) if gone else ()

@@ -5,9 +5,20 @@ from __future__ import annotations
 from typing import Any
 
 from macros.catalog import Catalog, Record
+from macros.charts import edition_adoption
 from macros.editions import figures
 from macros.editions.render import filled_prompt, plans_table
-from macros.md import Markdown, bullets, heading, inline, money, table
+from macros.md import (
+    Markdown,
+    bullets,
+    heading,
+    inline,
+    money,
+    money_range,
+    months,
+    span_text,
+    table,
+)
 from macros.pages.context import Ctx
 
 PLAN_URI = "our-plan.md"
@@ -43,8 +54,10 @@ def _departments(ctx: Ctx, org: dict[str, Any], plan: figures.TemplatePlan) -> s
     rows = []
     for dept in org["departments"]:
         phase = joins.get(dept["name"])
-        rows.append([dept["name"], dept["headcount"], ctx.link_to("waves", dept["wave"]),
-                     f"{phase.title} ({phase.when or 'months ' + str(phase.months['min'])})"
+        wave = "Pilot" if dept["wave"] == "pilot" else ctx.link_to("waves", dept["wave"])
+        people = f"{dept['headcount']}+" if dept.get("open") else dept["headcount"]
+        rows.append([dept["name"], people, wave,
+                     f"{phase.title} ({phase.when or months(phase.months).lower()})"
                      if phase else "-"])
     return "\n\n".join([heading(2, "Departments and waves", "departments"),
                         table(["Department", "People", "Wave", f"Joins in ({plan.title})"],
@@ -54,21 +67,24 @@ def _departments(ctx: Ctx, org: dict[str, Any], plan: figures.TemplatePlan) -> s
 def _support(catalog: Catalog, org: dict[str, Any], adopters: int) -> str:
     capacity = catalog.get("scale-planning", "support-capacity")
     parts = [heading(2, "Champions and support", "support")]
+    champions = org.get("champions", [])
     if capacity is not None:
         need = figures.support_needs(capacity, org, adopters)
-        rows = [
-            ["One or two champions per 50 people", _pair(need.champions_per_50)],
-            ["A share of the organization", _pair(need.champions_by_share)],
-            [f"Support load for {adopters:,} people using AI", _pair(need.champions_by_load)],
-            ["Champion hours a week", _pair(need.champion_hours)],
-            ["Champion cost a week", f"{money(need.champion_cost[0])}-"
-                                     f"{money(need.champion_cost[1])}"],
-            ["AI lead and tools a week (scaled to our users)", money(need.other_cost)],
-            ["Weekly support cost", f"{money(need.weekly_cost[0])}-"
-                                    f"{money(need.weekly_cost[1])}"],
-        ]
-        parts.append(table(["Rule", "For us"], rows))
-    champions = org.get("champions", [])
+        parts += [inline(_champion_count(capacity.data, org, need, len(champions))),
+                  table(["Rule", "Champions for us"], [
+                      [f"Support load: {adopters:,} people using AI, "
+                       f"{span_text(capacity.data['users_per_champion'])} each",
+                       _pair(need.champions_by_load)],
+                      [f"{span_text(capacity.data['champions_per_50_people'])} per 50 people",
+                       _pair(need.champions_per_50)],
+                      [f"{span_text(capacity.data['champion_share_pct'], '%')} of the "
+                       "organization (for comparison)", _pair(need.champions_by_share)],
+                      [Markdown("**Recommended**"), Markdown(f"**{need.recommended:,}**")]]),
+                  table(["For our recommended champions", "A week"], [
+                      ["Champion hours", _pair(need.champion_hours)],
+                      ["Champion cost", money_range(*need.champion_cost)],
+                      ["AI lead and tools (scaled to our users)", money(need.other_cost)],
+                      ["Weekly support cost", money_range(*need.weekly_cost)]])]
     departments = {d["id"]: d["name"] for d in org["departments"]}
     if champions:
         parts += [Markdown(f"**Our champions so far ({len(champions)})**"),
@@ -77,6 +93,23 @@ def _support(catalog: Catalog, org: dict[str, Any], adopters: int) -> str:
     parts.append(inline(f"Ask in {support['chat_channel']}; office hours: "
                         f"{support['office_hours']}."))
     return "\n\n".join(parts)
+
+
+def _champion_count(capacity: dict[str, Any], org: dict[str, Any],
+                    need: figures.SupportNeeds, named: int) -> str:
+    """The recommendation in one sentence, with the two floors it is the larger of."""
+    load, per50 = need.champions_by_load[1], need.champions_per_50[0]
+    heavier = capacity["users_per_champion"]["min"]
+    floors = (f"{load:,} are enough for {need.adopters:,} people using AI if each champion "
+              f"supports {heavier}, and the per-50-people rule asks for at least {per50:,} "
+              f"for {org['headcount']:,} people")
+    text = (f"We plan for {need.recommended:,} champion{'s' if need.recommended != 1 else ''}, "
+            f"the larger of two floors: {floors}.")
+    if named:
+        missing = need.recommended - named
+        text += (f" {named} named so far: {missing} more to find." if missing > 0 else
+                 f" {named} named so far: enough.")
+    return text
 
 
 def _pilot(org: dict[str, Any], adopters: int) -> str:
@@ -102,11 +135,10 @@ def _returns(catalog: Catalog, org: dict[str, Any], plan: figures.TemplatePlan) 
     low, high = lines.onboarding_at_scale
     rows = [
         [f"Onboarding {plan.adopters:,} people at the at-scale cost per user",
-         f"{money(low)}-{money(high)}"],
+         money_range(low, high)],
         ["The same people at the pilot's cost per user", money(lines.onboarding_at_pilot_rate)],
         [f"Net benefit of the {plan.title} budget ({money(plan.budget_total)}) at the usual "
-         "return on a scaling investment", f"{money(lines.net_benefit[0])}-"
-                                           f"{money(lines.net_benefit[1])}"],
+         "return on a scaling investment", money_range(*lines.net_benefit)],
     ]
     curve = ([f"month {m}" + (f" ({when})" if when else ""), f"{pct:g}%", f"{n:,}"]
              for m, when, pct, n in lines.curve)
@@ -115,6 +147,7 @@ def _returns(catalog: Catalog, org: dict[str, Any], plan: figures.TemplatePlan) 
         f"The playbook's {ctx_link(catalog, benchmarks)} applied to our numbers.",
         table(["Line", "For us"], rows),
         "**The usual adoption curve, in our people**",
+        edition_adoption(org["name"], lines.curve, org["headcount"]),
         table(["When", "Adoption", "People"], curve)])
 
 

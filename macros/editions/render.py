@@ -7,7 +7,7 @@ from typing import Any
 from macros.catalog import Catalog, Record
 from macros.editions import figures
 from macros.editions.figures import TemplatePlan
-from macros.md import Markdown, code_block, heading, inline, money, span_text, table
+from macros.md import Markdown, code_block, heading, inline, money, months, span_text, table
 
 
 def _people(span: tuple[int, int | None]) -> str:
@@ -27,7 +27,7 @@ def template_for_org(record: Record, org: dict[str, Any]) -> str:
              inline(f"With {org['headcount']:,} people at {name}, the targets of this template "
                     "mean:"),
              table(["Period", "Target", f"At {name}", "Calendar"], rows)]
-    phase_rows = ([p.title, f"months {span_text(p.months)}", p.when or "-",
+    phase_rows = ([p.title, months(p.months).lower(), p.when or "-",
                    ", ".join(f"{n} ({c})" for n, c in p.departments) or "-",
                    f"{_people(p.target)} people"] for p in plan.phases)
     parts += [table(["Phase", "Programme time", "Calendar", "Departments joining",

@@ -20,7 +20,7 @@ unknown keys are errors, and branding is limited to palette colour names and a l
     champions:
       - {name: Dana Reyes, department: sales}
     site_url: https://ai.brightpath.example/
-    branding: {primary: teal, accent: amber, logo: logo.png}
+    branding: {primary: grey, accent: amber, logo: logo.png}
     template: rapid                  # optional: pin a template instead of the recommendation
     overrides:                       # optional: change base records, by kind and id
       templates:
@@ -90,7 +90,8 @@ SCHEMA = {
     "support": mapping({"chat_channel": text(), "office_hours": text()}),
     "departments": records({"id": identifier(), "name": text(),
                             "headcount": integer(minimum=1),
-                            "wave": ref("waves", required=True)}),
+                            "open": {"type": "boolean", "required": False},
+                            "wave": ref("waves", required=True, also=("pilot",))}),
     "champions": records({"name": text(), "department": identifier()}, required=False,
                          minlength=0),
     "site_url": {"type": "string", "required": False, "regex": SITE_URL_PATTERN,
@@ -143,8 +144,11 @@ SCHEMA = described(SCHEMA, {
     "departments.id": "The department's id, in kebab-case: champions name it.",
     "departments.name": "The department's name.",
     "departments.headcount": "How many people work in the department.",
-    "departments.wave": "The id of the rollout wave (data/waves/) the department joins in "
-                       "(optional).",
+    "departments.open": "true when the head count is a floor ('20 or more'): shown as '20+', "
+                        "counted as 20 (optional).",
+    "departments.wave": "The id of the rollout wave (data/waves/) the department joins in, "
+                        "or 'pilot' for the team that ran the pilot: it counts from the "
+                        "plan's first phase.",
     "champions": "The organization's champions (optional).",
     "champions.name": "The champion's name.",
     "champions.department": "The id of the champion's department, from departments.",

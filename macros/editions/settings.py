@@ -48,8 +48,10 @@ def apply_edition(config: MutableMapping[str, Any], edition: Edition) -> None:
     if settings.site_url:
         config["site_url"] = settings.site_url
     theme = config["theme"]
-    if settings.palette:
-        theme["palette"] = settings.palette
+    if settings.palette:   # the same colours in each scheme (light, dark) the site offers
+        schemes = theme.get("palette")
+        theme["palette"] = ([{**scheme, **settings.palette} for scheme in schemes]
+                            if isinstance(schemes, list) else settings.palette)
     if settings.logo_uri:
         theme["logo"] = settings.logo_uri
     nav = config.get("nav") or []
