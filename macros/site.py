@@ -7,12 +7,14 @@ output only once the build succeeded (`macros.output.staged`). Whatever goes wro
 
 `build_all` builds the editions side by side, each in a process of its own forked from this one
 (so it starts from the loaded data and no build sees another's state), all into one temporary
-folder that replaces the output in one step. `serve_site` runs `mkdocs serve` in a child process.
+folder that replaces the output in one step. `build_shard` builds some of them the same way,
+each in a temporary folder of its own that replaces only its own folder in the output, so
+several shards can fill one output folder (`macros/shards.py`). `serve_site` runs `mkdocs serve`
+in a child process.
 """
 
 from __future__ import annotations
 
-import html
 import logging
 import multiprocessing
 import os
@@ -22,6 +24,7 @@ import sys
 import traceback
 import warnings
 from collections.abc import Callable
+from contextlib import ExitStack
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
@@ -29,7 +32,9 @@ from typing import Any
 from macros.catalog import Catalog
 from macros.editions.load import Edition
 from macros.editions.settings import EDITION_ENV
-from macros.output import staged, write_error
+from macros.editions_index import Entry, entry
+from macros.output import OutputError, staged, write_error
+from macros.shards import Shard, index_page, mark_shared, shard_folders, write_edition_files
 
 os.environ["NO_MKDOCS_2_WARNING"] = "1"   # before MkDocs or Material is imported
 
@@ -60,8 +65,15 @@ def build_site(root: Path, target: Path, loaded: Loaded) -> int:
         error = run_mkdocs(root, temp, target, loaded, handler)
         if error:
             raise BuildFailed([f"error: {error}"])
+        write_edition_files(temp, _entry(loaded[1].slug if loaded[1] else DEFAULT, loaded))
 
     return _in_staging(target, build)
+
+
+def _entry(name: str, loaded: Loaded) -> Entry:
+    """The edition's card on the index page, kept in its folder (`macros.shards`)."""
+    edition = loaded[1]
+    return entry(name, str(edition.org["name"]) if edition else DEFAULT_NAME, edition)
 
 
 def _in_staging(target: Path, build: Callable[[Path], None]) -> int:
@@ -88,16 +100,18 @@ def build_all(root: Path, target: Path, editions: dict[str, Loaded],
     jobs = max(1, jobs or os.cpu_count() or 1)
 
     def build(temp: Path) -> None:
-        failed = _build_editions(root, temp, target, editions, jobs)
+        folders = {slug: temp / slug for slug in editions}
+        failed = _build_editions(root, folders, target, editions, jobs)
         if failed:
             lines = [line for slug in failed for line in failed[slug]]
             raise BuildFailed([*lines, (
                 f"error: {len(failed)} of {len(editions)} editions failed "
                 f"({', '.join(failed)}): fix what is reported above; nothing was written "
                 f"to {target}")])
-        names = {slug: str(edition.org["name"]) if edition else DEFAULT_NAME
-                 for slug, (_, edition) in editions.items()}
-        (temp / "index.html").write_text(editions_index(names), encoding="utf-8")
+        entries = [_entry(slug, loaded) for slug, loaded in editions.items()]
+        for card in entries:
+            write_edition_files(folders[card.slug], card)
+        (temp / "index.html").write_text(index_page(entries), encoding="utf-8")
 
     if _in_staging(target, build):
         return 1
@@ -106,13 +120,44 @@ def build_all(root: Path, target: Path, editions: dict[str, Loaded],
     return 0
 
 
-def editions_index(editions: dict[str, str]) -> str:
-    items = "\n".join(f'    <li><a href="{html.escape(slug)}/">{html.escape(name)}</a></li>'
-                      for slug, name in editions.items())
-    return ("<!doctype html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\">"
-            "<title>AI Scaling Playbook: editions</title></head>\n<body>\n"
-            f"  <h1>AI Scaling Playbook: editions</h1>\n  <ul>\n{items}\n  </ul>\n"
-            "</body>\n</html>\n")
+def build_shard(root: Path, target: Path, editions: dict[str, Loaded], shard: Shard,
+                jobs: int | None = None) -> int:
+    """Build shard `shard`'s share of the editions (`editions`, already chosen) into
+    target/<name>/ like `build_all`, beside whatever else `target` holds (other shards'
+    editions, an index page), which stays as it is. Each edition is built in a temporary folder
+    of its own; either all of them replace their folders, or none does."""
+    try:
+        folders = shard_folders(root, target, list(editions))
+    except OutputError as refused:
+        print(f"error: {refused.message}", file=sys.stderr)
+        return refused.status
+    if not editions:
+        print(f"shard {shard} has no edition to build (there are fewer editions than shards)")
+        return 0
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    try:
+        mark_shared(target)
+        with ExitStack() as stack:
+            temps = {name: stack.enter_context(staged(folder)) for name, folder in folders.items()}
+            failed = _build_editions(root, temps, target, editions, jobs)
+            if failed:
+                lines = [line for slug in failed for line in failed[slug]]
+                raise BuildFailed([*lines, (
+                    f"error: {len(failed)} of {len(editions)} editions of shard {shard} failed "
+                    f"({', '.join(failed)}): fix what is reported above; nothing was written "
+                    f"to {target}")])
+            for name, temp in temps.items():
+                write_edition_files(temp, _entry(name, editions[name]))
+    except BuildFailed as failure:
+        print("\n".join(failure.lines), file=sys.stderr)
+        return 1
+    except OSError as err:
+        print(f"error: {write_error(err, target)}", file=sys.stderr)
+        return 1
+    count = f"{len(editions)} edition{'s' if len(editions) != 1 else ''}"
+    print(f"built shard {shard} ({count}) into {target}: {', '.join(editions)}; once every "
+          f"shard is there, `playbook build --editions-index --out {target}` lists them")
+    return 0
 
 
 def run_mkdocs(root: Path, site_dir: Path, shown: Path, loaded: Loaded,
@@ -170,8 +215,7 @@ def run_mkdocs(root: Path, site_dir: Path, shown: Path, loaded: Loaded,
 
 
 def serve_site(root: Path, dev_addr: str, edition: str | None = None) -> int:
-    args = [sys.executable, "-m", "mkdocs", "serve", "--strict", "--livereload", "--dev-addr",
-            dev_addr, "--config-file", str(root / "mkdocs.yml")]
+    args = [sys.executable, "-m", "macros.preview", "--root", str(root), "--dev-addr", dev_addr]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop(EDITION_ENV, None)
     if edition:
@@ -186,9 +230,10 @@ def serve_site(root: Path, dev_addr: str, edition: str | None = None) -> int:
 # Editions side by side
 
 
-def _build_editions(root: Path, temp: Path, target: Path, editions: dict[str, Loaded],
-                    jobs: int) -> dict[str, list[str]]:
-    """Build each edition into temp/<name>/ in a forked process, `jobs` at a time. Returns the
+def _build_editions(root: Path, folders: dict[str, Path], target: Path,
+                    editions: dict[str, Loaded], jobs: int) -> dict[str, list[str]]:
+    """Build each edition into its folder in `folders` (shown as target/<name>/) in a forked
+    process, `jobs` at a time. Returns the
     failed ones, each with its lines to print (its MkDocs warnings and errors, then its
     `error:` line, all prefixed with its name)."""
     context = multiprocessing.get_context("fork")
@@ -202,7 +247,7 @@ def _build_editions(root: Path, temp: Path, target: Path, editions: dict[str, Lo
                 reader, writer = context.Pipe(duplex=False)
                 process = context.Process(
                     target=_edition_process, name=f"playbook edition {slug}",
-                    args=(writer, root, temp / slug, target / slug, editions[slug]))
+                    args=(writer, root, folders[slug], target / slug, editions[slug]))
                 # No Ctrl-C between starting a process and recording it, to stop it.
                 signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
                 try:

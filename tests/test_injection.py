@@ -24,6 +24,8 @@ from helpers import ROOT, SEARCH, serve_in_background
 from macros.cli import main
 from macros.editions.load import load_project
 from macros.editions.schema import SCHEMA as OVERLAY_SCHEMA
+from macros.intros import INTROS_FILE
+from macros.intros import SCHEMA as INTROS_SCHEMA
 from macros.kinds import KINDS
 from macros.schema import Schema
 from macros.site_check import check_site
@@ -146,8 +148,11 @@ def _inject(project: Path) -> None:
         doc, problems = load_file(path, shown)
         assert doc is not None and not problems, problems
         kind = path.parent.name
-        fields = list(overlay_fields(doc.data) if kind == "orgs" else
-                      free_text_fields(doc.data, KINDS[kind].schema))
+        if kind == "orgs":
+            fields = list(overlay_fields(doc.data))
+        else:  # a record, or the index pages' intros (data/index-pages.yml)
+            schema = INTROS_SCHEMA if path.name == INTROS_FILE else KINDS[kind].schema
+            fields = list(free_text_fields(doc.data, schema))
         assert fields, f"no free-text field found in {shown}"
         for at in fields:
             _set(doc.data, at, _payload(count, _get(doc.data, at)))

@@ -1,54 +1,20 @@
-"""The registry of data kinds, in the order the site presents them (the programme's life:
-understand the challenge, choose, plan waves, support, measure, fix, package, sustain, Year 2+)."""
+"""The data kinds, by name, in the order `macros.registry` declares them."""
 
 from __future__ import annotations
 
-from macros.kinds import (
-    benchmarks,
-    bottlenecks,
-    capstone,
-    checklists,
-    culture_phases,
-    lessons,
-    measurement,
-    practices,
-    quick_starts,
-    roadmap,
-    scale_planning,
-    scaling_roadmap,
-    scenarios,
-    stages,
-    success_packages,
-    support_tiers,
-    templates,
-    try_it_now,
-    waves,
-)
-from macros.kinds.base import Kind
+from importlib import import_module
 
-KINDS: dict[str, Kind] = {
-    kind.name: kind
-    for kind in (
-        stages.KIND,
-        benchmarks.KIND,
-        templates.KIND,
-        quick_starts.KIND,
-        scenarios.KIND,
-        try_it_now.KIND,
-        scaling_roadmap.KIND,
-        waves.KIND,
-        checklists.KIND,
-        support_tiers.KIND,
-        scale_planning.KIND,
-        measurement.KIND,
-        bottlenecks.KIND,
-        success_packages.KIND,
-        culture_phases.KIND,
-        practices.KIND,
-        lessons.KIND,
-        capstone.KIND,
-        roadmap.KIND,
-    )
-}
+from macros.kinds.base import Kind
+from macros.registry import KIND_NAMES, schema_module
+
+
+def _declared(name: str) -> Kind:
+    kind = import_module(schema_module(name)).KIND
+    if not isinstance(kind, Kind) or kind.name != name:
+        raise TypeError(f"{schema_module(name)}.KIND must be the Kind named {name!r}")
+    return kind
+
+
+KINDS: dict[str, Kind] = {name: _declared(name) for name in KIND_NAMES}
 
 __all__ = ["KINDS", "Kind"]

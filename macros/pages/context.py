@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from macros.catalog import Catalog, Record
-from macros.md import Markdown, link, table
+from macros.md import Markdown, link, paragraphs, table
 
 
 @dataclass
@@ -20,15 +20,22 @@ class Reads:
     records: dict[tuple[str, str], Record | None] = field(default_factory=dict)
     kinds: set[str] = field(default_factory=set)
     org: bool = False
+    intros: dict[str, str] = field(default_factory=dict)  # kind -> the intro its index showed
 
 
 class TrackedCatalog(Catalog):
     """A view of a catalog that notes every read into `reads`. Renderers read records only
-    through `get`, `require` and `ordered` (and iteration, which uses `ordered`)."""
+    through `get`, `require` and `ordered` (and iteration, which uses `ordered`), and intros
+    through `intro`."""
 
     def __init__(self, inner: Catalog, reads: Reads) -> None:
-        super().__init__(inner.records, inner.excluded, inner.broken)
+        super().__init__(inner.records, inner.excluded, inner.broken, inner.intros)
         self.reads = reads
+
+    def intro(self, kind: str) -> str:
+        text = super().intro(kind)
+        self.reads.intros[kind] = text
+        return text
 
     def get(self, kind: str, record_id: str) -> Record | None:
         record = super().get(kind, record_id)
@@ -57,6 +64,10 @@ class Ctx:
         rel = relative(target_uri, self.page_uri)
         return f"{rel}#{anchor}" if anchor else rel
 
+    def intro(self, kind: str) -> Markdown:
+        """The opening paragraphs of `kind`'s index page (data/index-pages.yml), escaped."""
+        return paragraphs(self.catalog.intro(kind))
+
     def link_to(self, kind: str, record_id: str, anchor: str = "") -> Markdown:
         record = self.catalog.get(kind, record_id)
         title = record.data["title"] if record else record_id
@@ -74,10 +85,10 @@ def index_uri(kind: str) -> str:
     return f"{kind}/index.md"
 
 
-def summary_index(ctx: Ctx, kind: str, title: str, intro: str, column: str) -> str:
-    """A kind's index page: our own heading and intro, then each record with its summary."""
+def summary_index(ctx: Ctx, kind: str, title: str, column: str) -> str:
+    """A kind's index page: our own heading, its intro, then each record with its summary."""
     rows = ([ctx.link_record(r), r.data["summary"]] for r in ctx.catalog.ordered(kind))
-    return "\n\n".join([f"# {title}", intro, table([column, "In short"], rows)]) + "\n"
+    return "\n\n".join([f"# {title}", ctx.intro(kind), table([column, "In short"], rows)]) + "\n"
 
 
 def relative(target_uri: str, from_uri: str) -> str:
