@@ -10,6 +10,7 @@ from macros import pages
 from macros.catalog import Catalog
 from macros.pages.context import Ctx, index_uri, page_uri
 from macros.pages.scenarios import guide
+from macros.pages.unreconciled import unreconciled_table
 
 CATALOG_KEY = "playbook_catalog"
 
@@ -43,6 +44,11 @@ def register(env: Any) -> None:
     def decision_guide() -> str:
         """The scenarios and a recommended template for every urgency, budget and size."""
         return guide(catalog(), here())
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def unreconciled_figures() -> str:
+        """Every figure of the source that disagrees with its own inputs, as a table."""
+        return unreconciled_table(catalog(), here())
 
     @env.macro  # type: ignore[untyped-decorator]
     def link(kind: str, record_id: str, anchor: str = "") -> str:

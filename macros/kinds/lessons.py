@@ -18,10 +18,7 @@ Checks beyond the schema: lesson ids are unique (they are the anchors on the pag
 from __future__ import annotations
 
 from macros.kinds.base import Kind
-from macros.kinds.common import check_unique_ids
-from macros.problems import Problem
 from macros.schema import basic_docs, described, identifier, integer, records, ref_list, text
-from macros.yamlfile import Document
 
 SCHEMA = {
     "id": identifier(),
@@ -44,9 +41,4 @@ SCHEMA = described(SCHEMA, {
 })
 
 
-def check_lessons(doc: Document) -> list[Problem]:
-    return check_unique_ids(doc, ("lessons",))
-
-
-KIND = Kind(name="lessons", title="Lessons", singular="lesson set", schema=SCHEMA,
-            checks=(check_lessons,))
+KIND = Kind(name="lessons", title="Lessons", singular="lesson set", schema=SCHEMA)

@@ -24,7 +24,7 @@ threshold come in month order with thresholds that never go down.
 from __future__ import annotations
 
 from macros.kinds.base import Kind
-from macros.kinds.common import check_ascending, check_unique_ids
+from macros.kinds.common import check_ascending
 from macros.problems import Problem
 from macros.schema import basic_docs, described, identifier, integer, percent, records, text
 from macros.yamlfile import Document
@@ -77,8 +77,7 @@ def check_criteria(doc: Document) -> list[Problem]:
         return item.get("by_month") if "adoption_above_pct" in item else None
 
     criteria = ("success_criteria",)
-    return (check_unique_ids(doc, ("categories",))
-            + check_ascending(doc, criteria, dated, ("by_month",), "month", "months-order")
+    return (check_ascending(doc, criteria, dated, ("by_month",), "month", "months-order")
             + check_ascending(doc, criteria, lambda c: c.get("adoption_above_pct"),
                               ("adoption_above_pct",), "adoption threshold", "target-order"))
 

@@ -3,6 +3,7 @@
 A record is one topic page built from typed sections; each section is optional, but a record
 needs at least one. Sections (each shown under a fixed anchor, e.g. `#pdca`):
 
+- `stakes`: where scaling fails, what it needs, and the situation it starts from
 - `contrast`: two columns set against each other (`title`, `from_label`, `to_label`, `rows`)
 - `mindset`: a shift in thinking (`title`, `points`)
 - `pdca`: the plan / do / check / act steps, drawn as a cycle
@@ -39,10 +40,21 @@ match the success-packages kind; ids inside a section are unique.
 from __future__ import annotations
 
 from macros.kinds.base import Kind
-from macros.kinds.common import check_grid, check_unique_ids
+from macros.kinds.common import check_grid
 from macros.kinds.success_packages import SCHEMA as PACKAGE_SCHEMA
 from macros.problems import Problem
-from macros.schema import basic_docs, described, identifier, integer, mapping, records, text, texts
+from macros.schema import (
+    basic_docs,
+    described,
+    identifier,
+    integer,
+    mapping,
+    percent,
+    records,
+    span,
+    text,
+    texts,
+)
 from macros.yamlfile import Document
 
 LEVELS = ["high", "low"]
@@ -63,6 +75,14 @@ def _groups() -> dict[str, object]:
 
 
 SECTIONS = {
+    "stakes": mapping({
+        "failure": text(),
+        "needs": texts(),
+        "starting_point": mapping({
+            "pilot_active_pct": span(percent(), open_ended=True),
+            "headcount": span(integer(minimum=1), open_ended=True),
+        }, required=False),
+    }, required=False),
     "contrast": mapping({"title": text(), "from_label": text(), "to_label": text(),
                          "rows": records({"from": text(), "to": text()})}, required=False),
     "mindset": mapping({"title": text(), "points": texts()}, required=False),
@@ -98,12 +118,22 @@ SCHEMA = {
     "title": text(),
     "order": integer(minimum=1),
     "summary": text(),
+    "objective": text(required=False),
     **SECTIONS,
 }
 
 SCHEMA = described(SCHEMA, {
     **basic_docs("practice"),
     "summary": "What the practice is about, in a sentence or two.",
+    "objective": "The objective of the trainer module this practice serves, in a sentence: "
+                 "the practices index lists them as the module's objectives (optional).",
+    "stakes": "Section: what is at stake in the step from pilot to organization (optional).",
+    "stakes.failure": "Where and how scaling programmes most often fail.",
+    "stakes.needs": "What scaling needs that a pilot did not, one per item.",
+    "stakes.starting_point": "The situation the templates start from (optional).",
+    "stakes.starting_point.pilot_active_pct": "The share of the pilot's users actively using "
+                                              "AI, in percent.",
+    "stakes.starting_point.headcount": "How many people the organization to scale to has.",
     "contrast": "Section: two columns set against each other, e.g. pilot against scale "
                 "(optional).",
     "contrast.title": "The section's heading.",
@@ -196,10 +226,6 @@ def check_sections(doc: Document) -> list[Problem]:
         problems.append(doc.problem(("package_parts",), "the package parts must be "
                                     f"{', '.join(PACKAGE_PARTS)}, in that order, like the "
                                     "success-packages kind", "package-parts"))
-    for name in ("institutionalize", "succession"):
-        problems += check_unique_ids(doc, (name,))
-    if "change_curve" in data:
-        problems += check_unique_ids(doc, ("change_curve", "stages"))
     return problems
 
 

@@ -20,14 +20,18 @@ its own head count (see `macros.editions.figures.support_needs`). A valid record
     stated_total_per_week: {min: 7000, max: 8000}
     champions_per_50_people: {min: 1, max: 2}
     champion_share_pct: {min: 5, max: 7}
-    known_discrepancies:                             # optional
-      champion_hours_per_week: The source rounds the total hours down.
+    discrepancies:                                   # optional, see macros.kinds.discrepancies
+      - id: champion-hours
+        fields: [champion_hours_per_week]
+        stated: 50-100 hours a week
+        computed: 60-125 hours (20-25 champions x 3-5 hours)
+        keep: The source rounds the total hours down.
 
 Checks beyond the schema: champions = reference_users / users_per_champion (rounded up);
 champion_hours_per_week = champions x hours_per_champion_per_week; the champion cost is
 champions x hours_per_champion_per_week.max x hourly_rate, to within the source's rounding to
 whole thousands; and the weekly total is champion cost + lead cost + tools cost, exactly.
-A gap between a stated figure and its inputs is allowed only when `known_discrepancies` names it.
+A gap between a stated figure and its inputs is allowed only while `discrepancies` declares it.
 """
 
 from __future__ import annotations
@@ -36,10 +40,9 @@ import math
 from typing import Any
 
 from macros.kinds.base import Kind
-from macros.kinds.common import compare_figure, discrepancies
-from macros.problems import Problem
+from macros.kinds.common import compare
+from macros.kinds.discrepancies import Figure
 from macros.schema import basic_docs, described, identifier, integer, number, percent, span, text
-from macros.yamlfile import Document
 
 ROUNDING = 1000  # the source gives weekly costs in whole thousands of dollars
 
@@ -64,7 +67,6 @@ SCHEMA = {
     "champions_per_50_people": span(number()),
     "champion_share_pct": span(percent()),
     "notes": {"type": "list", "required": False, "schema": text()},
-    "known_discrepancies": discrepancies(*FIGURES),
 }
 
 SCHEMA = described(SCHEMA, {
@@ -91,9 +93,6 @@ SCHEMA = described(SCHEMA, {
     "champion_share_pct": "Rule of thumb: champions as a share of the organization, in "
                           "percent.",
     "notes": "More on the figures, one note per item (optional).",
-    "known_discrepancies": "Notes on stated figures that do not match their own inputs: the "
-                           "page keeps the source's number and shows the worked-out one beside "
-                           "it with the note (optional).",
 })
 
 
@@ -123,16 +122,17 @@ FORMULAS = {
 }
 
 
-def check_figures(doc: Document) -> list[Problem]:
-    worked = computed(doc.data)
-    problems: list[Problem] = []
+def figures(data: dict[str, Any]) -> list[Figure]:
+    """Each stated figure against its inputs (weekly costs to within the source's rounding)."""
+    worked = computed(data)
+    found: list[Figure] = []
     for figure in FIGURES:
         tolerance = ROUNDING / 2 if figure == "stated_champion_cost_per_week" else 0
         rule = "budget-sum" if figure == "stated_total_per_week" else "figure-mismatch"
-        problems += compare_figure(doc, figure, worked[figure], FORMULAS[figure],
-                                   tolerance=tolerance, rule=rule)
-    return problems
+        found += compare(data, (figure,), worked[figure], FORMULAS[figure],
+                         tolerance=tolerance, rule=rule)
+    return found
 
 
 KIND = Kind(name="scale-planning", title="Support capacity", singular="capacity plan",
-            schema=SCHEMA, checks=(check_figures,))
+            schema=SCHEMA, relations=(figures,))

@@ -1,7 +1,8 @@
 """Scenarios for choosing a template: an organization's situation, and the template it fits.
 
 `signals` describe the situation in a few fixed words, so `macros.recommend` can compare them
-with another organization's. A valid record (`data/scenarios/scenario-a.yml`)::
+with another organization's: the source's three factors (urgency, budget, risk tolerance), then
+size and pilot, which are the playbook's own. A valid record (`data/scenarios/scenario-a.yml`)::
 
     id: scenario-a
     title: A fast-moving startup
@@ -10,7 +11,7 @@ with another organization's. A valid record (`data/scenarios/scenario-a.yml`)::
     profile: A young company under pressure to move, with money to spend and a pilot that
       clearly worked.
     template: rapid
-    signals: {urgency: high, budget: ample, size: small, pilot: proven}
+    signals: {urgency: high, budget: ample, risk_tolerance: high, size: small, pilot: proven}
     figures:
       timeline_months: {min: 3, max: 4}
       budget: 300000
@@ -38,12 +39,15 @@ from macros.schema import (
 from macros.yamlfile import Document
 
 # Allowed words for each signal, from least to most (the order the guide shows them in).
+# The source chooses a template by the first three; size and pilot are the playbook's own.
 SIGNALS: dict[str, list[str]] = {
     "urgency": ["low", "moderate", "high"],
     "budget": ["limited", "solid", "ample"],
+    "risk_tolerance": ["low", "medium", "high"],
     "size": ["small", "medium", "large"],
     "pilot": ["early", "solid", "proven"],
 }
+SOURCE_FACTORS = ("urgency", "budget", "risk_tolerance")
 
 
 def _choice(name: str) -> dict[str, object]:
@@ -77,8 +81,10 @@ SCHEMA = described(SCHEMA, {
                "another organization's.",
     "signals.urgency": "How urgently the organization needs to move.",
     "signals.budget": "How much money it has for scaling.",
-    "signals.size": "How big it is.",
-    "signals.pilot": "How convincing its pilot was.",
+    "signals.risk_tolerance": "How much risk it accepts on the way: with urgency and budget, "
+                              "the source's factors for choosing a template.",
+    "signals.size": "How big it is (the playbook's own signal, not one of the source's).",
+    "signals.pilot": "How convincing its pilot was (the playbook's own signal).",
     "figures": "The key figures of the recommended plan.",
     "figures.timeline_months": "How many months the rollout takes.",
     "figures.budget": "Its budget, in dollars.",

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from macros.catalog import Record
 from macros.kinds.benchmarks import worked
+from macros.kinds.discrepancies import declared
 from macros.md import bullets, heading, inline, money, money_span, span_text, table
 from macros.pages.context import Ctx, summary_index
-from macros.pages.figures import editor_note, pct, times
+from macros.pages.figures import pct, times
 
 
 def page(record: Record, ctx: Ctx) -> str:
@@ -17,7 +18,6 @@ def body(record: Record, ctx: Ctx, level: int) -> str:
     d = record.data
     fail, out, inv = d["failure"], d["outcomes"], d["investment"]
     value, cost, timeline = d["value"], d["cost_per_user"], d["timeline"]
-    notes = d.get("known_discrepancies") or {}
     figures = worked(d)
     parts = [inline(d["summary"]),
              heading(level, "When scaling fails", "failure"),
@@ -34,15 +34,13 @@ def body(record: Record, ctx: Ctx, level: int) -> str:
              f"{money(value['pilot'])} from a pilot"],
             ["Value captured", times(out["value_multiple"]) + (
                 f" (its inputs give {times(figures['value_multiple'])})"
-                if "value_multiple" in notes else ""), "organizations stuck at the pilot"],
+                if declared(d, ("outcomes", "value_multiple")) else ""),
+             "organizations stuck at the pilot"],
             ["Return on investment", times(out["roi_multiple"]),
              f"organizations stuck at {pct(out['never_scaled_pct'])} adoption"],
         ]),
         bullets(out["points"]),
     ]
-    if "value_multiple" in notes:
-        parts.append(editor_note(times(out["value_multiple"]),
-                                 times(figures["value_multiple"]), notes["value_multiple"]))
     parts += [
         heading(level, "What it costs and returns", "investment"),
         table(["Item", "Amount"], [
@@ -72,10 +70,6 @@ def body(record: Record, ctx: Ctx, level: int) -> str:
         table(["Pilot", "Organization-wide"],
               [[money(value["pilot"]), money_span(value["organization_wide"])]]),
     ]
-    if "efficiency_gain" in notes:
-        parts.append(editor_note(f"{cost['efficiency_gain']:g}x",
-                                 f"{figures['efficiency_gain']['min']:g}x",
-                                 notes["efficiency_gain"]))
     return "\n\n".join(parts)
 
 
@@ -88,7 +82,4 @@ def embed(record: Record, ctx: Ctx) -> str:
 
 
 def index(ctx: Ctx) -> str:
-    return summary_index(
-        ctx, "benchmarks", "Benchmarks",
-        "Reference figures to set expectations and to check our own progress against.",
-        "Benchmarks")
+    return summary_index(ctx, "benchmarks", "Benchmarks", "Benchmarks")

@@ -46,8 +46,7 @@ def index(ctx: Ctx) -> str:
     rows = ([ctx.link_record(r), r.data["symptom"]] for r in ctx.catalog.ordered("bottlenecks"))
     return "\n\n".join([
         "# Bottleneck fixes",
-        "When scaling slows down, the cause is usually one of a few familiar problems. "
-        "Find the symptom you see, then open the fix.",
+        ctx.intro("bottlenecks"),
         table(["Bottleneck", "What you notice"], rows),
     ]) + "\n"
 

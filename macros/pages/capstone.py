@@ -27,7 +27,17 @@ def body(record: Record, ctx: Ctx, level: int) -> str:
         parts += [heading(level + 1, f"Part {i}: {p['title']} ({p['weight_pct']:g}%)", p["id"]),
                   inline(p["task"]), bullets(p["includes"])]
     parts += [heading(level, f"Teach-back ({tb['minutes']} minutes)", "teach-back"),
-              inline(tb["task"]), "**It is assessed on:**", checklist(tb["criteria"])]
+              inline(tb["task"]), "**It is assessed on:**",
+              checklist(tb["criteria"], f"capstone.{record.id}.teach-back")]
+    after = d.get("afterwards")
+    if after:
+        parts += [heading(level, "After the course", "afterwards"),
+                  heading(level + 1, "As a practitioner", "as-practitioner"),
+                  bullets(after["practitioner"]),
+                  heading(level + 1, "As a trainer", "as-trainer"), bullets(after["trainer"]),
+                  heading(level + 1, "Your role from now on", "mission"),
+                  inline(after["mission"]),
+                  heading(level + 1, "Keep going", "keep-going"), bullets(after["keep_going"])]
     return "\n\n".join(parts)
 
 
@@ -36,7 +46,4 @@ def embed(record: Record, ctx: Ctx) -> str:
 
 
 def index(ctx: Ctx) -> str:
-    return summary_index(
-        ctx, "capstone", "Trainer capstone",
-        "How trainers show they can design, run, measure and scale AI training.",
-        "Capstone")
+    return summary_index(ctx, "capstone", "Trainer capstone", "Capstone")

@@ -14,7 +14,8 @@ def page(record: Record, ctx: Ctx) -> str:
 def body(record: Record, ctx: Ctx, level: int) -> str:
     parts = [inline(record.data["summary"])]
     for group in record.data["groups"]:
-        parts += [heading(level, group["title"], group["id"]), checklist(group["items"])]
+        parts += [heading(level, group["title"], group["id"]),
+                  checklist(group["items"], f"checklists.{record.id}.{group['id']}")]
     return "\n\n".join(parts)
 
 
@@ -27,6 +28,5 @@ def index(ctx: Ctx) -> str:
              ", ".join(g["title"] for g in r.data["groups"])]
             for r in ctx.catalog.ordered("checklists"))
     return "\n\n".join(["# Checklists",
-                        "Things to have in place before a step starts. Copy them into your "
-                        "own tracking; ticking boxes here saves nothing.",
+                        ctx.intro("checklists"),
                         table(["Checklist", "Purpose", "Groups"], rows)]) + "\n"

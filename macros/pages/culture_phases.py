@@ -38,8 +38,7 @@ def index(ctx: Ctx) -> str:
     rows = ([ctx.link_record(r), months(r.data["months"]), r.data.get("summary", ""),
              r.data.get("risk", "")] for r in phases)
     parts = ["# Culture phases",
-             "Over the first year, AI goes from novelty to routine to simply the way work is "
-             "done. The middle is where momentum is most at risk.",
+             ctx.intro("culture-phases"),
              heading(2, "The phases", "phases"),
              table(["Phase", "When", "What it feels like", "Risk"], rows)]
     sustain = [(r, s) for r in phases for s in r.data.get("sustain", [])]

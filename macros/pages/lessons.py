@@ -24,7 +24,8 @@ def body(record: Record, ctx: Ctx, level: int) -> str:
               inline("Each template ends with the checks that tell you it worked.")]
     for template in ctx.catalog.ordered("templates"):
         parts += [heading(level + 1, template.data["title"], f"checklist-{template.id}"),
-                  checklist(template.data["success_checklist"]),
+                  checklist(template.data["success_checklist"],
+                            f"templates.{template.id}.success-checklist"),
                   Markdown(f"From {ctx.link_record(template, 'success-checklist')}.")]
     return "\n\n".join(parts)
 
@@ -35,7 +36,4 @@ def embed(record: Record, ctx: Ctx) -> str:
 
 
 def index(ctx: Ctx) -> str:
-    return summary_index(
-        ctx, "lessons", "Lessons",
-        "What the scaling exercises teach, and how to tell a template worked.",
-        "Lessons")
+    return summary_index(ctx, "lessons", "Lessons", "Lessons")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from macros.catalog import Record
-from macros.md import Markdown, checklist, heading, inline, table
+from macros.md import Markdown, checklist, heading, inline, slug, table
 from macros.pages.context import Ctx
 
 TRENDS = {"up": "should rise", "down": "should fall", "peak-then-down": "peaks, then falls"}
@@ -16,6 +16,11 @@ def criterion(c: dict[str, Any]) -> str:
     if "by_month" in c:
         text += f" (by month {c['by_month']})"
     return text
+
+
+def criteria(record: Record) -> Markdown:
+    items = ((slug(c["criterion"]), criterion(c)) for c in record.data["success_criteria"])
+    return checklist(items, f"measurement.{record.id}.success-criteria")
 
 
 def page(record: Record, ctx: Ctx) -> str:
@@ -31,13 +36,13 @@ def body(record: Record, ctx: Ctx, level: int) -> str:
         parts += [heading(level, cat["title"], cat["id"]), Markdown(f"*{inline(cat['question'])}*"),
                   table(["Metric", "Healthy trend", "Note"], rows)]
     parts += [heading(level, "Success criteria", "success-criteria"),
-              checklist(criterion(c) for c in d["success_criteria"])]
+              criteria(record)]
     return "\n\n".join(parts)
 
 
 def embed(record: Record, ctx: Ctx) -> str:
     return (f"**{ctx.link_record(record, 'success-criteria')}**\n\n"
-            + checklist(criterion(c) for c in record.data["success_criteria"]))
+            + criteria(record))
 
 
 def index(ctx: Ctx) -> str:
@@ -45,6 +50,5 @@ def index(ctx: Ctx) -> str:
              ", ".join(c["title"] for c in r.data["categories"])]
             for r in ctx.catalog.ordered("measurement"))
     return "\n\n".join(["# Measurement",
-                        "What to measure while scaling, and the criteria that say it is going "
-                        "well.",
+                        ctx.intro("measurement"),
                         table(["Framework", "In short", "Metric families"], rows)]) + "\n"

@@ -8,7 +8,7 @@ from typing import Any
 
 from macros.catalog import Record
 from macros.diagram import Step, cycle
-from macros.md import Markdown, bullets, heading, inline, table
+from macros.md import Markdown, bullets, heading, inline, span_text, table
 from macros.pages.context import Ctx, summary_index
 
 IMPACT = {"low": "Low", "low-medium": "Low to medium", "medium": "Medium",
@@ -16,6 +16,19 @@ IMPACT = {"low": "Low", "low-medium": "Low to medium", "medium": "Medium",
 LEVEL = {"high": "High", "low": "Low"}
 
 Section = Callable[[Any, Ctx, int], list[Markdown]]
+
+
+def _stakes(s: dict[str, Any], ctx: Ctx, level: int) -> list[Markdown]:
+    out = [heading(level, "What is at stake", "stakes"), inline(s["failure"]),
+           Markdown("Scaling needs what a pilot could do without:"), bullets(s["needs"])]
+    start = s.get("starting_point")
+    if start:
+        out += [heading(level + 1, "Where scaling starts", "starting-point"), inline(
+            f"The templates assume a pilot that worked, with "
+            f"{span_text(start['pilot_active_pct'], '%')} of its users actively using AI and "
+            f"seeing measurable benefits, in an organization of "
+            f"{span_text(start['headcount'])} people.")]
+    return out
 
 
 def _contrast(c: dict[str, Any], ctx: Ctx, level: int) -> list[Markdown]:
@@ -115,7 +128,7 @@ def _groups(title: str, anchor: str) -> Section:
 
 
 SECTIONS: dict[str, Section] = {
-    "contrast": _contrast, "mindset": _mindset, "pdca": _pdca, "matrix": _matrix,
+    "stakes": _stakes, "contrast": _contrast, "mindset": _mindset, "pdca": _pdca, "matrix": _matrix,
     "categories": _categories, "what_to_scale": _what_to_scale, "package_parts": _package,
     "asset_types": _assets, "change_curve": _change_curve, "stakeholders": _stakeholders,
     "influence": _influence, "resistance": _resistance, "momentum": _momentum,
@@ -141,8 +154,15 @@ def embed(record: Record, ctx: Ctx) -> str:
 
 
 def index(ctx: Ctx) -> str:
-    return summary_index(
-        ctx, "practices", "Practices",
-        "Tools from the trainer track for improving the programme, packaging what works, "
-        "leading the change and making it last.",
-        "Practice")
+    page = summary_index(ctx, "practices", "Practices", "Practice")
+    aims = [(r, r.data["objective"]) for r in ctx.catalog.ordered("practices")
+            if r.data.get("objective")]
+    if not aims:
+        return page
+    objectives = table(["After this module you can", "Practice"],
+                       ([aim, ctx.link_record(r)] for r, aim in aims))
+    return "\n\n".join([page.rstrip("\n"),
+                         heading(2, "The trainer module's objectives", "objectives"),
+                         "The trainer track's module on continuous improvement and scaling "
+                         "sets these objectives; each practice serves one of them.",
+                         objectives]) + "\n"

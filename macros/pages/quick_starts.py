@@ -66,9 +66,7 @@ def embed(record: Record, ctx: Ctx) -> str:
 
 def index(ctx: Ctx) -> str:
     parts = ["# Quick starts",
-             "Short outlines for getting going. The quick-start options fit on a page; the "
-             "production templates fix a length of six, twelve or eighteen months. Each one "
-             "follows one of the full scaling templates."]
+             ctx.intro("quick-starts")]
     records = ctx.catalog.ordered("quick-starts")
     for group, (title, anchor) in GROUPS.items():
         rows = ([ctx.link_record(r), r.data["style"],

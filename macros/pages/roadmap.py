@@ -23,8 +23,7 @@ def embed(record: Record, ctx: Ctx) -> str:
 
 def index(ctx: Ctx) -> str:
     parts = ["# Year 2+ roadmap",
-             "Reaching most of the organization is the end of the rollout, not of the "
-             "programme. This is how AI use is expected to grow up over the following years."]
+             ctx.intro("roadmap")]
     for record in ctx.catalog.ordered("roadmap"):
         d = record.data
         parts += [heading(2, f"Year {d['year']}: {d['title']}", record.id),

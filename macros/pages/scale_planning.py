@@ -5,23 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 from macros.catalog import Record
-from macros.kinds.scale_planning import FIGURES, computed
+from macros.kinds.discrepancies import declared
+from macros.kinds.scale_planning import computed
 from macros.md import bullets, heading, inline, money, span_text, table
 from macros.pages.context import Ctx
-from macros.pages.figures import editor_note, thousands
-
-_LABELS = {
-    "champions": "champions",
-    "champion_hours_per_week": "champion hours a week",
-    "stated_champion_cost_per_week": "champion cost a week",
-    "stated_total_per_week": "total a week",
-}
+from macros.pages.figures import thousands
 
 
 def _beside(d: dict[str, Any], figure: str, worked: dict[str, dict[str, float]]) -> str:
     """The stated figure, with the computed one beside it when the record notes a gap."""
     shown = span_text(d[figure])
-    if figure in (d.get("known_discrepancies") or {}):
+    if declared(d, (figure,)):
         shown += f" (its inputs give {span_text(worked[figure])}; see the editor's note)"
     return shown
 
@@ -67,11 +61,6 @@ def body(record: Record, ctx: Ctx, level: int) -> str:
              ])]
     if d.get("notes"):
         parts.append(bullets(d["notes"]))
-    for figure in FIGURES:
-        why = (d.get("known_discrepancies") or {}).get(figure)
-        if why:
-            parts.append(editor_note(f"{span_text(d[figure])} {_LABELS[figure]}",
-                                     span_text(worked[figure]), why))
     return "\n\n".join(parts)
 
 
@@ -89,6 +78,6 @@ def index(ctx: Ctx) -> str:
             for r in ctx.catalog.ordered("scale-planning"))
     return "\n\n".join([
         "# Support capacity",
-        "How much help a growing number of users needs, and what it costs each week.",
+        ctx.intro("scale-planning"),
         table(["Plan", "Users", "Champions", "Cost a week"], rows),
     ]) + "\n"

@@ -43,7 +43,4 @@ def embed(record: Record, ctx: Ctx) -> str:
 
 
 def index(ctx: Ctx) -> str:
-    return summary_index(
-        ctx, "scaling-roadmap", "Scaling roadmap",
-        "How the rollout is paced month by month, with a target for each phase.",
-        "Roadmap")
+    return summary_index(ctx, "scaling-roadmap", "Scaling roadmap", "Roadmap")

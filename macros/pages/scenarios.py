@@ -10,6 +10,13 @@ from macros.md import Markdown, bullets, heading, inline, money, span_text, tabl
 from macros.pages.context import Ctx
 from macros.recommend import recommend
 
+# Table headers for the signals; the last two are the playbook's own, not the source's.
+SIGNAL_HEADERS = ["Urgency", "Budget", "Risk tolerance", "Size (ours)", "Pilot (ours)"]
+
+
+def _signal_cells(s: dict[str, str]) -> list[str]:
+    return [s["urgency"], s["budget"], s["risk_tolerance"], s["size"], s["pilot"]]
+
 
 def figures(d: dict[str, Any]) -> str:
     f = d["figures"]
@@ -27,14 +34,13 @@ def body(record: Record, ctx: Ctx, level: int) -> str:
     s = d["signals"]
     parts = [inline(d["profile"]),
              heading(level, "Signals", "signals"),
-             table(["Urgency", "Budget", "Size", "Pilot"],
-                   [[s["urgency"], s["budget"], s["size"], s["pilot"]]]),
+             table(SIGNAL_HEADERS, [_signal_cells(s)]),
              heading(level, "Recommended template", "template"),
              f"{ctx.link_to('templates', d['template'])}: {inline(figures(d))}."]
     if d.get("why"):
         parts.append(bullets(d["why"]))
     parts.append(f"[All scenarios]({ctx.href('scenarios/index.md')})")
-    return "\n\n".join(parts)
+    return "\n\n".join(part for part in parts if part)
 
 
 def embed(record: Record, ctx: Ctx) -> str:
@@ -44,21 +50,25 @@ def embed(record: Record, ctx: Ctx) -> str:
 
 
 def _table(ctx: Ctx) -> str:
+    """Four columns, so that the scenarios can be compared at a glance on any screen: the
+    signals share a cell, one per line, and the template carries its figures."""
     rows = []
     for r in ctx.catalog.ordered("scenarios"):
         d, s = r.data, r.data["signals"]
-        rows.append([Markdown(f"**{inline(d['letter'])}**"), ctx.link_record(r), d["profile"],
-                     s["urgency"], s["budget"], s["size"], s["pilot"],
-                     ctx.link_to("templates", d["template"]), figures(d)])
-    return table(["", "Scenario", "Situation", "Urgency", "Budget", "Size", "Pilot",
-                  "Template", "Timeline, budget, target"], rows)
+        signals = "<br>".join(f"{inline(name)}: {inline(value)}"
+                              for name, value in zip(SIGNAL_HEADERS, _signal_cells(s), strict=True))
+        rows.append([Markdown(f"**{inline(d['letter'])}** {ctx.link_record(r)}"), d["profile"],
+                     Markdown(signals),
+                     Markdown(f"{ctx.link_to('templates', d['template'])}<br>"
+                              f"{inline(figures(d))}")])
+    return table(["Scenario", "Situation", "Signals", "Template: timeline, budget, target"],
+                 rows)
 
 
 def index(ctx: Ctx) -> str:
     return "\n\n".join([
         "# Scenarios",
-        "Three typical situations and the template each one calls for. The decision guide "
-        "compares your own situation with them.",
+        ctx.intro("scenarios"),
         _table(ctx),
     ]) + "\n"
 
@@ -74,31 +84,36 @@ def _cell(ctx: Ctx, template: str, scenario: str, budget: str) -> Markdown:
 
 
 def guide(catalog: Catalog, from_uri: str) -> str:
-    """The decision guide: the scenarios, then a template for every urgency, budget and size."""
+    """The decision guide: the scenarios, then a template for every urgency, budget and risk
+    tolerance (the source's three factors)."""
     ctx = Ctx(catalog, from_uri)
-    sizes = SIGNALS["size"]
+    risks = SIGNALS["risk_tolerance"]
     rows = []
     for urgency in SIGNALS["urgency"]:
         for budget in SIGNALS["budget"]:
-            picks = [recommend(catalog, urgency, budget, size) for size in sizes]
+            picks = [recommend(catalog, urgency, budget, risk) for risk in risks]
             rows.append([urgency, budget, *(_cell(ctx, p.template, p.scenario, budget)
                                             for p in picks)])
     example = recommend(catalog, "high", "limited", "medium")
     return "\n\n".join([
         heading(2, "The three scenarios", "scenarios"), _table(ctx),
         heading(2, "Find your template", "guide"),
-        "Find the row for your urgency and budget, then read across to the column for the "
-        "size of your organization. Where a cell says the template assumes a larger budget, "
+        "Find the row for your urgency and budget, then read across to the column for how "
+        "much risk you can accept. Where a cell says the template assumes a larger budget, "
         "compare its budget range with yours before you commit.",
-        table(["Urgency", "Budget", *(f"Size: {s}" for s in sizes)], rows),
+        table(["Urgency", "Budget", *(f"Risk tolerance: {r}" for r in risks)], rows),
         heading(3, "How the guide decides", "how-it-decides"),
         "Each scenario is described by the same signals as your situation. The scenario that "
         "shares the most signals with yours wins. When two share as many, the one whose other "
         "signals are nearer to yours wins; if that is still level, matching the budget "
-        "decides, then the urgency. How well your pilot went is a fourth signal that the "
-        "editions for each organization take into account.",
+        "decides, then the urgency, then the risk tolerance.",
+        heading(3, "Our own signals: size and pilot", "our-signals"),
+        "The source bases the choice on urgency, budget and risk tolerance only, and the grid "
+        "above uses nothing else. The size of the organization and how convincing its pilot "
+        "was are signals the playbook adds: each organization's edition compares them too, "
+        "after the source's three, and says so in its reasons.",
         heading(3, "A mixed situation, worked through", "mixed-example"),
-        "Urgency high, budget limited, size medium: "
+        "Urgency high, budget limited, risk tolerance medium: "
         f"{ctx.link_to('templates', example.template)}.",
         bullets(example.reasons),
     ])

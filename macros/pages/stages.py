@@ -45,9 +45,7 @@ def index(ctx: Ctx) -> str:
     rows = ([ctx.link_record(r), size(r.data), DIFFICULTY[r.data["difficulty"]],
              r.data["who"]] for r in ctx.catalog.ordered("stages"))
     parts = ["# Scaling stages",
-             "A pilot and an organization-wide rollout are different problems. Each step up "
-             "the ladder brings in people who are less keen than the last, with less "
-             "attention from the top.",
+             ctx.intro("stages"),
              heading(2, "The ladder", "ladder"),
              table(["Stage", "Size", "Difficulty", "Who you are dealing with"], rows)]
     for bench in ctx.catalog.ordered("benchmarks"):

@@ -54,7 +54,7 @@ def body(record: Record, ctx: Ctx, level: int) -> str:
         _sub(level, "Pitfalls to avoid", g["pitfalls"]),
         _sub(level, "Resources and templates", g["resources"]),
     ]
-    return "\n\n".join(parts)
+    return "\n\n".join(part for part in parts if part)
 
 
 def _sub(level: int, title: str, items: list[Any]) -> Markdown:
@@ -69,9 +69,4 @@ def embed(record: Record, ctx: Ctx) -> str:
 
 
 def index(ctx: Ctx) -> str:
-    return summary_index(
-        ctx, "success-packages", "Success story packages",
-        "A practice that worked somewhere is only worth scaling once it is written down so "
-        "another team can repeat it. Each package follows the same five parts: context, "
-        "approach, results, key success factors and a scaling guide.",
-        "Package")
+    return summary_index(ctx, "success-packages", "Success story packages", "Package")

@@ -47,8 +47,7 @@ def index(ctx: Ctx) -> str:
     rows = ([f"Tier {r.data['tier']}", ctx.link_record(r), r.data["who"],
              "; ".join(r.data["provides"]), "; ".join(facts(r.data))] for r in tiers)
     parts = ["# Support tiers",
-             "Help comes in tiers. People first help themselves, then ask a champion, and only "
-             "what champions cannot settle reaches the AI lead.",
+             ctx.intro("support-tiers"),
              heading(2, "The tiers", "tiers"),
              table(["Tier", "Name", "Who", "What it offers", "Service levels"], rows)]
     plans = ctx.catalog.ordered("scale-planning")

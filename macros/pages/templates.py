@@ -6,6 +6,7 @@ import math
 from typing import Any
 
 from macros.catalog import Record
+from macros.charts import template_adoption, template_budget
 from macros.editions.figures import people
 from macros.editions.render import template_for_org
 from macros.md import (
@@ -18,6 +19,7 @@ from macros.md import (
     inline,
     money,
     money_span,
+    months,
     span_text,
     table,
 )
@@ -42,10 +44,12 @@ def page(record: Record, ctx: Ctx) -> str:
         parts.append(f"*Risk:* {inline(d['risk_note'])}")
     parts += [_example(record, ctx), _plan(record, ctx), _support(record),
               _communications(record), _risks(record, ctx), _targets(record),
-              _budget(record), heading(2, "Success checklist", "success-checklist"),
-              checklist(d["success_checklist"]), _prompt(record),
+              _budget(record),
+              heading(2, "Success checklist", "success-checklist"),
+              checklist(d["success_checklist"], f"templates.{record.id}.success-checklist"),
+              _prompt(record),
               heading(2, "Outcome", "outcome"), inline(d["outcome"])]
-    return "\n\n".join(parts) + "\n"
+    return "\n\n".join(part for part in parts if part) + "\n"
 
 
 def glance(record: Record) -> str:
@@ -59,7 +63,7 @@ def _example(record: Record, ctx: Ctx) -> str:
     ex = record.data["example"]
     pilot = ex["pilot"]
     facts = [f"{pilot['people']} people in {pilot['team']}",
-             f"months {span_text(pilot['months'])}", f"{pilot['adoption_pct']:g}% adoption"]
+             months(pilot["months"]).lower(), f"{pilot['adoption_pct']:g}% adoption"]
     if "hours_saved_per_week" in pilot:
         facts.append(f"{pilot['hours_saved_per_week']:g} hours saved per person per week")
     if "value_per_month" in pilot and "cost_per_month" in pilot:
@@ -72,7 +76,8 @@ def _example(record: Record, ctx: Ctx) -> str:
     for dept in ex["departments"]:
         phase = phases.get(dept.get("phase", ""))
         joins = ctx.href(ctx.page_uri, f"phase-{phase['id']}") if phase else ""
-        rows.append([dept["name"], dept["headcount"],
+        rows.append([dept["name"], span_text({"min": dept["headcount"], "open": True})
+                     if dept.get("open") else dept["headcount"],
                      Markdown(f"[{inline(phase['title'])}]({joins})") if phase else "pilot"])
     parts = [heading(2, f"Practice scenario: {ex['name']}", "example"), inline(ex["summary"]),
              f"**Pilot:** {inline('; '.join(facts))}.",
@@ -94,7 +99,7 @@ def _plan(record: Record, ctx: Ctx) -> str:
     headcount = record.data["example"]["headcount"]
     parts = [heading(2, "The plan, phase by phase", "plan")]
     for phase in record.data["phases"]:
-        parts.append(heading(3, f"{phase['title']} (months {span_text(phase['months'])})",
+        parts.append(heading(3, f"{phase['title']} ({months(phase['months']).lower()})",
                              f"phase-{phase['id']}"))
         if phase.get("summary"):
             parts.append(inline(phase["summary"]))
@@ -122,7 +127,7 @@ def _support(record: Record) -> str:
              f"{s['lead_fte']:g} FTE" if "lead_fte" in s else "-", "; ".join(s.get("notes", []))]
             for s in d["support"])
     parts = [heading(2, "Support structure", "support"),
-             table(["Period", "Champions", "AI lead", "Notes"], rows),
+             table(["Period", "Champions", d.get("support_lead", "AI lead"), "Notes"], rows),
              "**Channels**", bullets(d["channels"])]
     if d.get("training"):
         parts += ["**Training**", bullets(d["training"])]
@@ -149,11 +154,12 @@ def _targets(record: Record) -> str:
     d = record.data
     rows = ([t["period"], span_text(t["adoption_pct"], "%"),
              f"{t['daily_active_pct']:g}%" if "daily_active_pct" in t else "-",
-             money(t["value_per_month"]) if "value_per_month" in t else "-",
+             money_span(t["value_per_month"]) if "value_per_month" in t else "-",
              money(t["cost_per_month"]) if "cost_per_month" in t else "-",
-             f"{t['satisfaction_min']:g}/5" if "satisfaction_min" in t else "-"]
+             f"{span_text(t['satisfaction'])}/5" if "satisfaction" in t else "-"]
             for t in d["targets"])
     parts = [heading(2, "Targets by period", "targets"),
+             template_adoption(d["title"], d["targets"]),
              table(["Period", "Adoption", "Daily active (of adopters)", "Value a month",
                     "Cost a month", "Satisfaction"], rows)]
     if d.get("metrics_tracked"):
@@ -164,8 +170,8 @@ def _targets(record: Record) -> str:
 def _budget(record: Record) -> str:
     budget = record.data["budget"]
     headcount = record.data["example"]["headcount"]
-    parts = [heading(2, "Budget", "budget")]
-    notes = []
+    parts = [heading(2, "Budget", "budget"),
+             template_budget(record.data["title"], budget)]
     for section in budget["sections"]:
         title = section["title"] + (f" ({money(section['total'])})" if "total" in section
                                     else "")
@@ -177,10 +183,6 @@ def _budget(record: Record) -> str:
                 computed = math.prod(basis["factors"])
                 shown = " × ".join(f"{f:g}" for f in basis["factors"])
                 note = f"{note} {basis['explain']}: {shown} = {money(computed)}".strip()
-                if "known_discrepancy" in basis:
-                    notes.append(f"{line['item']}: the source states {money(line['amount'])}, "
-                                 f"but its inputs give {money(computed)}. "
-                                 f"{basis['known_discrepancy']}")
             rows.append([line["item"], money(line["amount"]), note])
         parts += [Markdown(f"**{inline(title)}**"), table(["Item", "Amount", "Note"], rows)]
     months = f" over {budget['months']} months" if "months" in budget else ""
@@ -189,8 +191,6 @@ def _budget(record: Record) -> str:
                  f"{headcount}-person example that is {money(budget['total'] / headcount)} "
                  f"per employee, or {money(budget['total'] / people)} per adopted person "
                  f"({people} people at the final target)."))
-    for note in notes:
-        parts.append(admonition("note", "Editor's note", inline(note)))
     return "\n\n".join(parts)
 
 
@@ -209,19 +209,56 @@ def embed(record: Record, ctx: Ctx) -> str:
     return f"**{ctx.link_record(record)}**: {inline(record.data['summary'])}\n\n{glance(record)}"
 
 
+def basis(record: Record, people_count: int) -> str:
+    """What a cost per person divides by: every employee, the adopters, or a stated count."""
+    if people_count == record.data["example"]["headcount"]:
+        return "per employee"
+    return "per adopted person" if people_count == adopters(record) else \
+        f"per person ({people_count} people)"
+
+
 def index(ctx: Ctx) -> str:
-    rows = []
-    for r in ctx.catalog.ordered("templates"):
+    rows, stated = [], []
+    templates = list(ctx.catalog.ordered("templates"))
+    for r in templates:
         d = r.data
+        total, headcount = d["budget"]["total"], d["example"]["headcount"]
+        theirs = [(money(item["stated"]), basis(r, item["people"]))
+                  for item in d["budget"].get("per_person", [])]
+        stated += [(r, shown, how) for shown, how in theirs]
         rows.append([ctx.link_record(r), f"{span_text(d['timeline_months'])} months",
                      money_span(d["budget_range"]), RISK_WORDS[d["risk_level"]],
-                     f"{money(d['budget']['total'])} for {d['example']['headcount']} people",
-                     money(d["budget"]["total"] / adopters(r))])
-    return "\n\n".join([
+                     f"{money(total)} for {headcount} people", money(total / headcount),
+                     money(total / adopters(r)),
+                     "; ".join(f"{shown} {how}" for shown, how in theirs) or "none"])
+    parts = [
         "# Scaling templates",
-        "Three ways to take a working pilot to the whole organization. They differ in speed, "
-        "cost and risk; all of them lean on champions and all of them aim for most of the "
-        "organization using AI as part of normal work.",
+        ctx.intro("templates"),
         table(["Template", "Timeline", "Budget range", "Risk", "Worked example",
-               "Cost per adopted person"], rows),
-    ]) + "\n"
+               "Cost per employee", "Cost per adopted person", "The source's figure"], rows),
+        "Both cost columns divide the worked example's budget: by everyone in the example "
+        "organization (per employee), or by the people using AI once its final adoption target "
+        "is reached (per adopted person). The last column gives the figure the source itself "
+        "states, on the basis it uses.",
+    ]
+    if len({how for _, _, how in stated}) > 1:
+        parts.append(_mixed_bases(templates, stated))
+    return "\n\n".join(parts) + "\n"
+
+
+def _mixed_bases(templates: list[Record], stated: list[tuple[Record, str, str]]) -> Markdown:
+    """An editor's note: the source sets costs per person on different bases side by side."""
+    groups: dict[str, list[str]] = {}
+    for r, shown, how in stated:
+        groups.setdefault(how, []).append(f"{shown} ({r.data['title']})")
+    compared = " with ".join(f"{_listed(items)} {how}" for how, items in groups.items())
+    employee = _listed([money(r.data["budget"]["total"] / r.data["example"]["headcount"])
+                        for r in templates])
+    adopted = _listed([money(r.data["budget"]["total"] / adopters(r)) for r in templates])
+    return admonition("note", "Editor's note", inline(
+        f"The source compares {compared}: two different bases. On one basis the templates "
+        f"cost {employee} per employee, or {adopted} per adopted person."))
+
+
+def _listed(items: list[str]) -> str:
+    return ", ".join(items[:-1]) + (" and " if len(items) > 1 else "") + items[-1]

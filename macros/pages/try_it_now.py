@@ -18,7 +18,8 @@ def body(record: Record, ctx: Ctx, level: int) -> str:
     return "\n\n".join([inline(d["summary"]),
                         heading(level, "Steps", "steps"), steps,
                         heading(level, "You are on track when", "success-metrics"),
-                        checklist(d["success_metrics"])])
+                        checklist(d["success_metrics"],
+                                  f"try-it-now.{record.id}.success-metrics")])
 
 
 def embed(record: Record, ctx: Ctx) -> str:
@@ -26,7 +27,4 @@ def embed(record: Record, ctx: Ctx) -> str:
 
 
 def index(ctx: Ctx) -> str:
-    return summary_index(
-        ctx, "try-it-now", "Try it now",
-        "Concrete first steps to take as soon as a template is chosen.",
-        "List")
+    return summary_index(ctx, "try-it-now", "Try it now", "List")
