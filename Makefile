@@ -40,11 +40,18 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-# The browser tests drive Debian's Chromium (Playwright cannot download its own browser here).
-browser:
+# The browser tests drive Debian's Chromium (Playwright cannot download its own browser here)
+# and inject axe-core, installed from npm at the version tests/browser/package-lock.json pins.
+browser: tests/browser/node_modules/.package-lock.json
 	@command -v chromium >/dev/null 2>&1 || { \
 	  echo "installing chromium (apt-get)"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
+tests/browser/node_modules/.package-lock.json: tests/browser/package.json tests/browser/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+	  echo "installing npm (apt-get)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm; }
+	cd tests/browser && npm ci --no-audit --no-fund
+
 clean:
-	rm -rf site $(VENV)
+	rm -rf site $(VENV) tests/browser/node_modules

@@ -18,7 +18,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from macros.catalog import Catalog
 from macros.editions.load import Edition, load_catalog_for
-from macros.editions.pages import edition_pages
+from macros.editions.pages import dollars_labelled, edition_pages
 from macros.editions.settings import EDITION_ENV, apply_edition, site_settings
 from macros.navigation import expand_nav
 from macros.page_macros import CATALOG_KEY
@@ -58,7 +58,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for generated in pages:
         file = File.generated(config, generated.uri, content=generated.markdown,
                               inclusion=InclusionLevel.INCLUDED)
-        if generated.source:
+        if generated.source and config.repo_url:  # no repository, no edit link
             # Relative to edit_uri (which points into docs/), so "../" reaches the data folder.
             file.edit_uri = f"../{generated.source}"
         files.append(file)
@@ -69,6 +69,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                                         abs_src_path=str(edition.logo),
                                         inclusion=InclusionLevel.INCLUDED))
     return files
+
+
+def on_page_markdown(markdown: str, config: MkDocsConfig, **_: object) -> str:
+    """Hand-written pages, after their macros ran, label dollar figures like generated ones."""
+    edition: Edition | None = config[EDITION_KEY]
+    return dollars_labelled(edition.org, markdown) if edition is not None else markdown
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -203,11 +203,12 @@ def test_an_edition_keeps_its_settings_in_every_engine(
     assert config["nav"][1] == {"Our plan": "our-plan.md"}
     assert config["site_name"] == "Brightpath Software · AI Scaling Playbook"
     assert config["site_url"] == "https://ai.brightpath.example/"
-    assert config["theme"]["palette"] == {"primary": "teal", "accent": "amber"}
+    assert [(s["scheme"], s["primary"], s["accent"]) for s in config["theme"]["palette"]] == [
+        ("default", "purple", "amber"), ("slate", "purple", "amber")]
     for engine, site in sites.items():
         home = (site / "index.html").read_text()
         assert "Brightpath Software · AI Scaling Playbook" in home, engine
-        assert 'data-md-color-primary="teal"' in home, engine
+        assert 'data-md-color-primary="purple"' in home, engine
         assert 'href="https://ai.brightpath.example/templates/rapid/"' in (
             site / "templates" / "rapid" / "index.html").read_text(), engine
 
