@@ -154,7 +154,8 @@ SCHEMA = {
         "headcount": integer(minimum=1),
         "summary": text(),
         "pilot": mapping({
-            "team": text(), "people": integer(minimum=1), "months": span(integer(minimum=1)),
+            "team": text(), "department": identifier(required=False),
+            "people": integer(minimum=1), "months": span(integer(minimum=1)),
             "adoption_pct": percent(), "hours_saved_per_week": number(required=False),
             "value_per_month": integer(required=False), "cost_per_month": integer(required=False),
             "champions": integer(required=False),
@@ -266,6 +267,9 @@ SCHEMA = described(SCHEMA, {
     "example.summary": "A sentence or two that sets the scene.",
     "example.pilot": "The pilot that started it: team, size, length and results.",
     "example.pilot.team": "The team that ran the pilot, e.g. 'Sales'.",
+    "example.pilot.department": "The id of the example department that ran the pilot, when it "
+                                "is listed among the departments, e.g. 'sales': its people "
+                                "then count once, from the start (optional).",
     "example.pilot.people": "How many people took part in the pilot.",
     "example.pilot.months": "The months the pilot ran, counted from month 1.",
     "example.pilot.adoption_pct": "The share of the pilot team using AI at its end, in percent.",
@@ -508,7 +512,7 @@ def rolled_out(data: dict[str, Any]) -> list[Figure]:
     pilot = data["example"]["pilot"]
     order = {phase["id"]: i for i, phase in enumerate(phases)}
     # The pilot team counts from the start, listed among the departments or not.
-    listed = any(d["name"] == pilot["team"] for d in departments)
+    listed = any(d["id"] == pilot.get("department") for d in departments)
     found = []
     for i, phase in enumerate(phases):
         low = (phase.get("people") or {}).get("min")
@@ -868,8 +872,22 @@ def champions_per_department(data: dict[str, Any]) -> list[Figure]:
     return found
 
 
+def check_pilot_department(doc: Document) -> list[Problem]:
+    """`example.pilot.department` names one of the example's departments."""
+    example = doc.data["example"]
+    named = example["pilot"].get("department")
+    ids = [d["id"] for d in example["departments"]]
+    if named is None or named in ids:
+        return []
+    return [doc.problem(("example", "pilot", "department"),
+                        f"there is no example department {named!r}: use one of "
+                        f"{', '.join(ids)}, or leave the field out if the pilot team is not "
+                        "listed", "reference")]
+
+
 KIND = Kind(name="templates", title="Scaling templates", singular="template", schema=SCHEMA,
-            checks=(check_budget, check_targets, check_placeholders, check_schedule),
+            checks=(check_budget, check_targets, check_placeholders, check_schedule,
+                    check_pilot_department),
             relations=(basis_figures, stated_figures, head_counts, rolled_out, joining, quoted,
                        newcomers, pilot_threshold, reached, phase_targets, scheduled,
                        staffing, staff_rates, monthly_costs, champion_growth,
