@@ -568,10 +568,37 @@ class _Composer:
         if tab:
             return Problem(self.doc.path, line, col, tab, "tab")
         what = (err.problem or err.context or "invalid YAML").strip()
+        slip = self._indent_slip(line)
+        if slip:  # at the first character of the line, where the fix goes
+            here = self.text.splitlines()[line - 1]
+            return Problem(self.doc.path, line, len(here) - len(here.lstrip(" ")) + 1, slip,
+                           "indentation")
         fix = "fix the syntax at this position"
         if what.startswith("mapping values are not allowed"):
             fix = self._quote_fix(line) or fix
         return Problem(self.doc.path, line, col, f"YAML syntax error: {what}; {fix}", "syntax")
+
+    def _indent_slip(self, line: int) -> str | None:
+        """A line indented deeper than the `key: value` line above it, which cannot hold
+        anything more: the commonest slip, which YAML reports as a missing key."""
+        lines = self.text.splitlines()
+        if not 0 < line <= len(lines):
+            return None
+        here = lines[line - 1]
+        above = next(((n, text) for n, text in reversed(list(enumerate(lines[:line - 1], 1)))
+                      if text.strip() and not text.lstrip().startswith("#")), None)
+        if above is None:
+            return None
+        number, text = above
+        match = re.fullmatch(r"(\s*)(?:- )?([\w-]+):[ \t]+[^\s#|>&*!].*", text)
+        indent, theirs = len(here) - len(here.lstrip(" ")), len(text) - len(text.lstrip(" "))
+        if match is None or indent <= theirs or not here.strip():
+            return None
+        fix = "start this line at the left margin" if theirs == 0 else \
+            f"indent this line by {_spaces(theirs)}"
+        return (f"this line is indented by {_spaces(indent)}, deeper than {match.group(2)!r} "
+                f"on line {number}, which already has its value, so nothing can go under it: "
+                f"{fix}, like line {number}")
 
     def _quote_fix(self, line: int) -> str | None:
         """For `title: Why: a reason` (the second ': ' reads as a new key): the quoted line."""
@@ -652,6 +679,10 @@ class _Composer:
             if len(problems) == MAX_CHARACTER_PROBLEMS:
                 break
         return problems
+
+
+def _spaces(count: int) -> str:
+    return "1 space" if count == 1 else f"{count} spaces"
 
 
 def _tab_message(text: str, line_start: int, pos: int) -> str:

@@ -189,6 +189,21 @@ def test_syntax_error_message() -> None:
         "a value that contains ': ' must be quoted: write title: \"a: b\" [syntax]"]
 
 
+def test_an_indentation_slip_is_named_with_the_indent_to_use() -> None:
+    assert lines("id: x\ntitle: a\n order: 2\n") == [
+        "f.yml:3:2: error: this line is indented by 1 space, deeper than 'title' on line 2, "
+        "which already has its value, so nothing can go under it: start this line at the left "
+        "margin, like line 2 [indentation]"]
+    assert lines("a:\n  b: 1\n  # note\n\n   c: 2\n") == [
+        "f.yml:5:4: error: this line is indented by 3 spaces, deeper than 'b' on line 2, "
+        "which already has its value, so nothing can go under it: indent this line by 2 "
+        "spaces, like line 2 [indentation]"]
+    # A key whose value opens below it is not a slip: the usual syntax message stays.
+    assert lines("a:\n  b: 1\n c: 2\n") == [
+        "f.yml:3:2: error: YAML syntax error: did not find expected key; fix the syntax at "
+        "this position [syntax]"]
+
+
 def test_numbers_written_as_text_get_the_exact_number_to_write() -> None:
     from macros.schema import number_hint
     assert number_hint("225,000") == "; write 225000: digits only, without separators, " \
