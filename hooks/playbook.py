@@ -18,8 +18,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from macros.catalog import Catalog
 from macros.editions.load import Edition, load_catalog_for
-from macros.editions.pages import dollars_labelled, edition_pages
+from macros.editions.pages import edition_pages
 from macros.editions.settings import EDITION_ENV, apply_edition, site_settings
+from macros.export import hand_written_markdown
 from macros.navigation import expand_nav
 from macros.page_macros import CATALOG_KEY
 from macros.pages import generate
@@ -72,9 +73,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, config: MkDocsConfig, **_: object) -> str:
-    """Hand-written pages, after their macros ran, label dollar figures like generated ones."""
+    """Hand-written pages, after their macros ran, as `playbook export` writes them too."""
     edition: Edition | None = config[EDITION_KEY]
-    return dollars_labelled(edition.org, markdown) if edition is not None else markdown
+    return hand_written_markdown(markdown, edition)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

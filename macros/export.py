@@ -12,8 +12,8 @@ refuses MkDocs hooks (Backstage TechDocs)::
 The pages come from the same functions the MkDocs hook publishes (`macros.pages.generate`,
 `macros.editions.pages.edition_pages`); a page's macro calls are found with Jinja's parser
 (never rendered) and replaced by what the same macro functions mkdocs-macros calls return
-(`macros.page_macros.register`). The edition's site settings are applied by `apply_edition`,
-as the hook applies them.
+(`macros.page_macros.register`), then labelled by `hand_written_markdown`, which the hook
+calls too. The edition's site settings are applied by `apply_edition`, as the hook applies them.
 
 Everything but the `read_*` functions, `write_tree` and `export_edition` is a pure function
 of its inputs.
@@ -35,7 +35,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from macros.catalog import Catalog
 from macros.editions.load import Edition
-from macros.editions.pages import edition_pages
+from macros.editions.pages import dollars_labelled, edition_pages
 from macros.editions.settings import apply_edition, site_settings
 from macros.navigation import expand_nav
 from macros.output import staged, write_error
@@ -109,7 +109,7 @@ def page_texts(docs: dict[str, str], catalog: Catalog, edition: Edition | None
     generated = generate(catalog, edition.org if edition else None)
     if edition is not None:
         generated += edition_pages(edition)
-    pages = {uri: expand_page(uri, text, catalog) for uri, text in docs.items()}
+    pages = {uri: expand_page(uri, text, catalog, edition) for uri, text in docs.items()}
     for page in generated:
         if page.uri in pages:
             raise ExportError(f"{DOCS}/{page.uri} has the address of a generated page: rename "
@@ -172,18 +172,26 @@ def _plugin_name(entry: Any) -> str:
 
 # ---- hand-written pages ---------------------------------------------------------------------
 
-def expand_page(uri: str, text: str, catalog: Catalog) -> str:
+def expand_page(uri: str, text: str, catalog: Catalog, edition: Edition | None) -> str:
     """A hand-written page as it is published: with `render_macros: true` in its front matter,
     each `{{ macro("id", ...) }}` replaced by what the macro returns; the `render_macros` key
-    dropped either way."""
+    dropped either way; the body labelled by `hand_written_markdown`, as the hook labels it."""
     front = FRONT_MATTER.match(text)
     if front is None:
-        return text
+        return hand_written_markdown(text, edition)
     body = text[front.end():]
     if RENDER_MACROS.search(front.group(1)):
         body = expand_macros(uri, body, macro_functions(catalog, uri))
     meta = _RENDER_MACROS_KEY.sub("", front.group(1))
-    return (f"---\n{meta}---\n" if meta.strip() else "") + body
+    return (f"---\n{meta}---\n" if meta.strip() else "") + hand_written_markdown(body, edition)
+
+
+def hand_written_markdown(markdown: str, edition: Edition | None) -> str:
+    """The body of a hand-written page, its macros already run, as the edition publishes it:
+    where the edition's currency is not the US dollar, its dollar figures read US$ like those
+    of the generated pages. The MkDocs hook (after mkdocs-macros, on the page without its front
+    matter) and `expand_page` both call it, so the two ways of publishing agree."""
+    return dollars_labelled(edition.org, markdown) if edition is not None else markdown
 
 
 def expand_macros(uri: str, body: str, functions: dict[str, Callable[..., Any]]) -> str:

@@ -79,13 +79,6 @@ def builders() -> dict[str, Builder]:
     properdocs = _engine("properdocs") / "bin" / "properdocs"
     zensical = _engine("zensical") / "bin" / "zensical"
 
-    def mkdocs(tree: Path, scratch: Path) -> Path:
-        site = scratch / "mkdocs"
-        # No -q or -v: either one turns --strict off in MkDocs 1.6.1.
-        _run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.yml",
-              "-d", str(site)], tree)
-        return site
-
     def proper(tree: Path, scratch: Path) -> Path:
         site = scratch / "properdocs"
         _run([str(properdocs), "build", "--strict", "-f", "mkdocs.yml", "-d", str(site)], tree)
@@ -98,7 +91,16 @@ def builders() -> dict[str, Builder]:
         _run([str(zensical), "build", "--strict", "-f", "mkdocs.yml"], copy)
         return copy / "site"
 
-    return {"mkdocs": mkdocs, "properdocs": proper, "zensical": zen}
+    return {"mkdocs": mkdocs_build, "properdocs": proper, "zensical": zen}
+
+
+def mkdocs_build(tree: Path, scratch: Path) -> Path:
+    """Build an exported tree with the MkDocs of the project's own venv (nothing to install)."""
+    site = scratch / "mkdocs"
+    # No -q or -v: either one turns --strict off in MkDocs 1.6.1.
+    _run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.yml",
+          "-d", str(site)], tree)
+    return site
 
 
 def _export(root: Path, out: Path, edition: str | None = None) -> Path:
@@ -277,11 +279,39 @@ def test_expand_page_calls_the_macros_and_drops_the_switch(tmp_path: Path) -> No
     text = ('---\ntitle: Home\nrender_macros: true\n---\n\nSee {{ link("waves", "wave-1") }}'
             ' and {# a note #}[fixes]({{ href("bottlenecks", "support-overwhelmed", "fixes") }})'
             ".\n")
-    assert expand_page("sub/page.md", text, catalog) == (
+    assert expand_page("sub/page.md", text, catalog, None) == (
         "---\ntitle: Home\n---\n\nSee [First movers](../waves/wave-1.md) and "
         "[fixes](../bottlenecks/support-overwhelmed.md#fixes).\n")
     plain = "---\nrender_macros: false\n---\n\n# Plain {{ not expanded }}\n"
-    assert expand_page("p.md", plain, catalog) == "\n# Plain {{ not expanded }}\n"
+    assert expand_page("p.md", plain, catalog, None) == "\n# Plain {{ not expanded }}\n"
+
+
+def test_hand_written_pages_of_an_edition_in_euros_say_us_dollars_like_the_build(
+        tmp_path: Path) -> None:
+    """The export labels a hand-written page's dollar figures (its own text and what its macros
+    return) as the MkDocs hook does, and leaves its front matter alone, as MkDocs does."""
+    data = tmp_path / "data"
+    shutil.copytree(EXAMPLES / "valid", data)
+    shutil.copytree(EXAMPLES / "orgs" / "valid", data / "orgs")
+    assert "\ncurrency: EUR\n" in (data / "orgs" / "acme.yml").read_text()
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text(
+        '---\nrender_macros: true\ndescription: Seats from $30\n---\n\n# Home\n\n'
+        'A seat costs $30 a month, CA$40 in Toronto.\n\n{{ template("steady") }}\n')
+    (docs / "costs.md").write_text("# Costs\n\nTraining runs $1.5K per team.\n")
+    project = make_project(tmp_path / "project", data=data, docs=docs)
+    tree = _export(project, tmp_path / "export", "acme")
+    home = (tree / "docs" / "index.md").read_text()
+    assert home.startswith("---\ndescription: Seats from $30\n---\n\n# Home\n\n"
+                           "A seat costs US$30 a month, CA$40 in Toronto.\n")
+    assert "| 6\\-9 months | US$150K\\-US$300K | Medium |" in home
+    assert (tree / "docs" / "costs.md").read_text() == \
+        "# Costs\n\nTraining runs US$1.5K per team.\n"
+    built = articles(_playbook_build(project, tmp_path / "built", "acme"))
+    exported = articles(mkdocs_build(tree, tmp_path))
+    for url, says in ((".", "<td>US$150K-US$300K</td>"), ("costs", "runs US$1.5K per team")):
+        assert says in built[url] and exported[url] == built[url], url
 
 
 def test_usage_errors_are_one_line_and_status_2(tmp_path: Path,
