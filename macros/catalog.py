@@ -6,6 +6,7 @@ references between records are resolved, and all problems come back together.
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -123,7 +124,8 @@ class Catalog:
             yield from self.ordered(kind)
 
 
-def load_catalog(root: Path, data_dir: str = "data") -> tuple[Catalog, list[Problem]]:
+def load_catalog(root: Path, data_dir: str = "data", jobs: int = 1
+                 ) -> tuple[Catalog, list[Problem]]:
     """Load `root/data_dir`; paths in problems are relative to `root`.
 
     Folders are listed without following links (`macros.files`), so nothing from outside the
@@ -150,7 +152,7 @@ def load_catalog(root: Path, data_dir: str = "data") -> tuple[Catalog, list[Prob
             problems.append(Problem(entry.shown, 1, 1, f"{entry.name!r} is not a data kind: the "
                                     f"folders here are {', '.join(KINDS)}", "unknown-kind"))
             continue
-        problems += load_kind_folder(catalog, entry.name, entry.path, entry.shown)
+        problems += load_kind_folder(catalog, entry.name, entry.path, entry.shown, jobs)
     problems += check_references(catalog) + check_aliases(catalog)
     return catalog, problems
 
@@ -186,36 +188,68 @@ def mark_refused_kinds(catalog: Catalog, problems: list[Problem], folder: str) -
             catalog.broken.setdefault(kind, set()).add(EVERY_ID)
 
 
-def load_kind_folder(catalog: Catalog, kind: str, folder: Path, shown: str) -> list[Problem]:
-    """Load every record file of one kind's folder into `catalog`."""
+def load_kind_folder(catalog: Catalog, kind: str, folder: Path, shown: str,
+                     jobs: int = 1) -> list[Problem]:
+    """Load every record file of one kind's folder into `catalog` (a big folder `jobs`
+    processes at a time)."""
     entries, problems = list_folder(folder, shown)
     if any(problem.path == shown for problem in problems):  # the folder itself was refused
         catalog.broken.setdefault(kind, set()).add(EVERY_ID)
-    for entry in entries:
-        problems += load_record(catalog, kind, entry, entry.shown)
+    read = _read_in_parallel(kind, entries, jobs) if jobs > 1 and len(entries) >= _PARALLEL_FROM \
+        else None
+    for i, entry in enumerate(entries):
+        problems += load_record(catalog, kind, entry, entry.shown, read[i] if read else None)
     return problems
 
 
-def load_record(catalog: Catalog, kind: str, entry: Entry, shown: str) -> list[Problem]:
+# Below this many files, starting processes costs more than it saves.
+_PARALLEL_FROM = 400
+
+
+def _read_in_parallel(kind: str, entries: list[Entry], jobs: int
+                      ) -> list[tuple[Document | None, list[Problem]]] | None:
+    """Parse and check each record file in `jobs` forked processes (parsing YAML is most of
+    the time of a big check); None where forking is not available."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    work = [(kind, str(entry.path), entry.shown) for entry in entries
+            if entry.path.suffix == ".yml" and not entry.is_dir]
+    if len(work) != len(entries):
+        return None  # the odd entries are reported one by one, in order
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        return pool.map(_read_one, work, chunksize=max(1, len(work) // (jobs * 4)))
+
+
+def _read_one(work: tuple[str, str, str]) -> tuple[Document | None, list[Problem]]:
+    kind, path, shown = work
+    return _read_record(kind, Path(path), shown)
+
+
+def load_record(catalog: Catalog, kind: str, entry: Entry, shown: str,
+                read: tuple[Document | None, list[Problem]] | None = None) -> list[Problem]:
+    """Load one record file (or take what a worker process `read` of it) into `catalog`."""
     path = entry.path
     if path.suffix != ".yml" or entry.is_dir:
         hint = "rename it to end in .yml" if path.suffix == ".yaml" else "move it out of data/"
         return [Problem(shown, 1, 1, f"only regular .yml record files belong here: {hint}",
                         "file-name")]
-    problems = _load_record(catalog, kind, path, shown)
+    doc, problems = read if read is not None else _read_record(kind, path, shown)
+    if doc is not None:
+        catalog.records[kind][doc.data["id"]] = Record(kind, doc.data["id"], doc.data, doc)
     if path.stem not in catalog.records[kind]:
         # References to a record that did not load are its own problems' business alone.
         catalog.broken.setdefault(kind, set()).add(path.stem)
     return problems
 
 
-def _load_record(catalog: Catalog, kind: str, path: Path, shown: str) -> list[Problem]:
+def _read_record(kind: str, path: Path, shown: str) -> tuple[Document | None, list[Problem]]:
+    """The record file's problems, and its document when it belongs in the catalog."""
     doc, problems = load_file(path, shown)
     if doc is None:
-        return problems
+        return None, problems
     problems += validate(doc, KINDS[kind].schema)
     if problems:
-        return problems
+        return None, problems
     for check in (check_ranges, check_list_ids, *KINDS[kind].checks):
         problems += check(doc)
     record_id = doc.data["id"]
@@ -223,9 +257,8 @@ def _load_record(catalog: Catalog, kind: str, path: Path, shown: str) -> list[Pr
         problems.append(doc.problem(("id",), f"id {record_id!r} differs from the file name "
                                     f"{path.name!r}: rename the file to {record_id}.yml or "
                                     "change the id", "id-file-name"))
-    else:
-        catalog.records[kind][record_id] = Record(kind, record_id, doc.data, doc)
-    return problems
+        return None, problems
+    return doc, problems
 
 
 def check_references(catalog: Catalog,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import signal
 import sys
 import threading
@@ -255,7 +256,8 @@ def _output_and_data(root: Path, out: Path
 
 
 def _load_project(root: Path) -> tuple[dict[str | None, Loaded], list[Problem], Project]:
-    project, problems = check_project(root)
+    # Big projects read their record files on every core (the CLI has no threads to fork).
+    project, problems = check_project(root, jobs=os.cpu_count() or 1)
     loaded: dict[str | None, Loaded] = {None: (project.base, None)}
     loaded.update({slug: (e.catalog, e) for slug, e in project.editions.items()})
     return loaded, problems, project

@@ -74,10 +74,10 @@ class SiteView:
     urls: set[str] = field(default_factory=set)  # every address the edition publishes
 
 
-def check_project(root: Path) -> tuple[Project, list[Problem]]:
+def check_project(root: Path, jobs: int = 1) -> tuple[Project, list[Problem]]:
     """Everything `playbook check` checks: the data, every overlay, every edition's pages and
     `docs/` against each edition. The data is read and validated once."""
-    project = load_project(root)
+    project = load_project(root, jobs=jobs)
     links = check_tree(root, DOCS)  # MkDocs would follow a link in docs/ and publish its target
     if links:
         return project, sorted(project.problems + links)

@@ -58,11 +58,11 @@ def edition_slugs(root: Path) -> list[str]:
     return sorted(p.stem for p in folder.glob("*.yml")) if folder.is_dir() else []
 
 
-def load_project(root: Path, slugs: list[str] | None = None) -> Project:
+def load_project(root: Path, slugs: list[str] | None = None, jobs: int = 1) -> Project:
     """Load and check the base playbook once, then merge each overlay over that one catalog."""
     # Links and special files anywhere under data/, also in folders no loader lists.
     tree = check_tree(root, "data")
-    base, problems = load_catalog(root)
+    base, problems = load_catalog(root, jobs=jobs)
     project = Project(base, problems=problems)
     for slug in edition_slugs(root) if slugs is None else slugs:
         edition, found = load_edition(root, slug, base)
