@@ -10,6 +10,7 @@ valid. Templates are parsed and evaluated in Jinja's sandbox, never executed as 
 
 from __future__ import annotations
 
+import multiprocessing
 import posixpath
 import re
 import unicodedata
@@ -83,11 +84,12 @@ def check_project(root: Path, jobs: int = 1) -> tuple[Project, list[Problem]]:
         return project, sorted(project.problems + links)
     # Pages and docs/ are checked even when some records are broken (one run shows every
     # independent problem); what needed a broken record reports nothing more.
-    return project, sorted(set(project.problems + check_site(root, project)))
+    return project, sorted(set(project.problems + check_site(root, project, jobs)))
 
 
-def check_site(root: Path, project: Project) -> list[Problem]:
-    """Render every edition and check `docs/` against each; [] when all is well."""
+def check_site(root: Path, project: Project, jobs: int = 1) -> list[Problem]:
+    """Render every edition (many editions `jobs` at a time) and check `docs/` against each;
+    [] when all is well."""
     views: list[SiteView] = []
     problems: list[Problem] = []
     docs = docs_pages(root / DOCS)  # check_tree has refused every link in docs/ first
@@ -97,10 +99,29 @@ def check_site(root: Path, project: Project) -> list[Problem]:
     doc_urls = urls_of(docs.items())
     moved = {r.old for r in docs_redirects(docs)}
     redirected: dict[str, set[str]] = {}
-    for label, catalog, edition in _editions(project):
+    editions = list(_editions(project))
+    rendered: dict[str, tuple[list[Problem], dict[str, set[str]], set[str]]] = {}
+    if jobs > 1 and len(editions) > _PARALLEL_FROM and \
+            "fork" in multiprocessing.get_all_start_methods():
+        # The default edition first, in this process: it fills the page cache the others use.
+        label, catalog, _ = editions[0]
+        view = SiteView(label, catalog, dict(doc_anchors), DEFAULT_EDITION, set(doc_urls))
+        rendered[DEFAULT_EDITION] = (_render(view, None, cache, seen), view.anchors, view.urls)
+        _FORKED.append((editions, doc_anchors, doc_urls, cache, seen))
+        try:
+            with multiprocessing.get_context("fork").Pool(jobs) as pool:
+                for slug, result in pool.map(_render_forked, range(1, len(editions))):
+                    rendered[slug] = result
+        finally:
+            _FORKED.clear()
+    for label, catalog, edition in editions:
         slug = edition.slug if edition else DEFAULT_EDITION
         view = SiteView(label, catalog, dict(doc_anchors), slug, set(doc_urls))
-        problems += _render(view, edition, cache, seen)
+        if slug in rendered:
+            found, view.anchors, view.urls = rendered[slug]
+            problems += found
+        else:
+            problems += _render(view, edition, cache, seen)
         views.append(view)
         project.published[slug] = view.urls
         redirected[slug] = moved | {r.old for r in record_redirects(catalog)}
@@ -108,6 +129,22 @@ def check_site(root: Path, project: Project) -> list[Problem]:
     for uri, text in docs.items():
         problems += check_page(f"{DOCS}/{uri}", uri, text, views)
     return problems
+
+
+# Editions are rendered in forked processes from this many on (fewer: not worth the start).
+_PARALLEL_FROM = 4
+# What a forked process renders from: set just before the fork, cleared after.
+_FORKED: list[tuple[list[tuple[str, Catalog, Edition | None]], dict[str, set[str]], set[str],
+                    PageCache, dict[int, tuple[GeneratedPage, set[str], set[str]]]]] = []
+
+
+def _render_forked(index: int
+                   ) -> tuple[str, tuple[list[Problem], dict[str, set[str]], set[str]]]:
+    editions, doc_anchors, doc_urls, cache, seen = _FORKED[0]
+    label, catalog, edition = editions[index]
+    slug = edition.slug if edition else DEFAULT_EDITION
+    view = SiteView(label, catalog, dict(doc_anchors), slug, set(doc_urls))
+    return slug, (_render(view, edition, cache, seen), view.anchors, view.urls)
 
 
 def _editions(project: Project) -> Iterator[tuple[str, Catalog, Edition | None]]:
