@@ -310,3 +310,55 @@ def test_the_pilot_team_starts_in_the_pilot_in_its_edition() -> None:
     assert rows == ["| Sales | 25 | Pilot | Sales pilot \\(Jan\\-Mar 2027\\) |",
                     "| Remaining teams | 20\\+ | [Late majority](waves/wave-3.md) | Wave 3: "
                     "consolidation \\(Aug\\-Sep 2027\\) |"]
+
+
+def test_the_trainer_module_is_named_and_introduced_on_the_practices_index(site: Path) -> None:
+    body = article(page(site, "practices"))
+    intro = text_of(body[:body.index('id="objectives"')])
+    assert 'Module 4 of the trainer track, "Continuous Improvement and Scaling Successes"' in intro
+    assert "training, communities and ways of measuring them" in intro
+    assert "the last challenge, and the hardest" in intro
+
+
+def test_every_exercise_is_listed_with_its_objective(site: Path) -> None:
+    rows = re.findall(r"<tr>(.*?)</tr>", section_html(
+        article(page(site, "lessons/scaling-lessons")), "exercises"), re.S)
+    cells = [[text_of(c) for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+             for row in rows[1:]]
+    assert len(cells) == 9
+    assert cells[0] == ["1. Master Scaling Wave Templates", "Pick the way of scaling that suits "
+                        "how much time and how many resources the organization has.",
+                        "not stated"]
+    assert cells[1] == ["2. Design Scaling Roadmap",
+                        "Lay out, in detail, how adoption climbs from 10% to 80%.", "5 min"]
+    assert cells[8][0] == "9. Plan Year 2+ Evolution" and cells[8][2] == "8 min"
+
+
+def test_exercise_numbers_run_in_order(tmp_path: Path) -> None:
+    shutil.copytree(EXAMPLES / "valid", tmp_path / "data")
+    lessons = next((tmp_path / "data/lessons").glob("*.yml"))
+    lessons.write_text(lessons.read_text() + "exercises:\n"
+                       "  - {number: 1, title: One, objective: First.}\n"
+                       "  - {number: 3, title: Three, objective: Second.}\n")
+    _, problems = load_catalog(tmp_path)
+    found = [p.format() for p in problems]
+    line = lessons.read_text().splitlines().index(
+        "  - {number: 3, title: Three, objective: Second.}") + 1
+    assert found == [f"data/lessons/{lessons.name}:{line}:14: error: exercise 2 is numbered 3: "
+                     "number the exercises 1, 2, 3, ... in order [exercise-numbers]"]
+
+
+@pytest.mark.parametrize(("where", "shown"), [
+    ("practices/continuous-improvement", "Quiz: A short quiz on this part of the module"),
+    ("practices/what-to-scale", "Written response: Write a short response that applies"),
+    ("capstone/trainer-capstone", "Artifact: Produce a piece of work that shows your skills"),
+])
+def test_each_activity_prompt_is_on_its_page(site: Path, where: str, shown: str) -> None:
+    assert shown in text_of(section_html(article(page(site, where)), "activity"))
+
+
+def test_the_sales_pilot_counts_as_the_first_ten_percent(site: Path) -> None:
+    body = text_of(article(page(site, "success-packages/sales-pilot")))
+    assert "the company's starting 10% of adoption" in body
+    assert "80% or more in 3-4 months" in body
+    assert "Organization adoption after the pilot 10%" in body

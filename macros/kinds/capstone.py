@@ -23,6 +23,7 @@ Checks beyond the schema: the parts' weights add up to exactly 100%, and part id
 from __future__ import annotations
 
 from macros.kinds.base import Kind
+from macros.kinds.practices import ACTIVITY_DOCS, activity
 from macros.problems import Problem
 from macros.schema import (
     basic_docs,
@@ -46,6 +47,7 @@ SCHEMA = {
                       "task": text(), "includes": texts()}),
     "teach_back": mapping({"minutes": integer(minimum=1), "task": text(),
                            "criteria": texts()}),
+    "activity": activity(),
     "afterwards": mapping({
         "practitioner": texts(),
         "trainer": texts(),
@@ -68,6 +70,7 @@ SCHEMA = described(SCHEMA, {
     "teach_back.minutes": "How long the session lasts, in minutes.",
     "teach_back.task": "What the trainer does in the session.",
     "teach_back.criteria": "What the session is judged on, one criterion per item.",
+    **ACTIVITY_DOCS,
     "afterwards": "What a trainer who has finished both tracks can do, and how to go on "
                   "(optional).",
     "afterwards.practitioner": "What they can do as a practitioner, one skill per item.",

@@ -70,6 +70,22 @@ def _level(values: list[str]) -> dict[str, object]:
     return {"type": "string", "required": True, "allowed": values}
 
 
+# The forms a module's hands-on activity takes; the page names each one.
+ACTIVITY_FORMS = ["quiz", "written", "artifact"]
+
+
+def activity() -> dict[str, object]:
+    """An optional hands-on activity: shared with the capstone kind, which ends with one."""
+    return mapping({"form": _level(ACTIVITY_FORMS), "task": text()}, required=False)
+
+
+ACTIVITY_DOCS = {
+    "activity": "The hands-on activity the module sets at this point (optional).",
+    "activity.form": "Its form: a quiz, a written response or an artifact to produce.",
+    "activity.task": "What the learner does, in a sentence.",
+}
+
+
 def _groups() -> dict[str, object]:
     return records({"id": identifier(), "title": text(), "items": texts()}, required=False)
 
@@ -119,6 +135,7 @@ SCHEMA = {
     "order": integer(minimum=1),
     "summary": text(),
     "objective": text(required=False),
+    "activity": activity(),
     **SECTIONS,
 }
 
@@ -127,6 +144,7 @@ SCHEMA = described(SCHEMA, {
     "summary": "What the practice is about, in a sentence or two.",
     "objective": "The objective of the trainer module this practice serves, in a sentence: "
                  "the practices index lists them as the module's objectives (optional).",
+    **ACTIVITY_DOCS,
     "stakes": "Section: what is at stake in the step from pilot to organization (optional).",
     "stakes.failure": "Where and how scaling programmes most often fail.",
     "stakes.needs": "What scaling needs that a pilot did not, one per item.",

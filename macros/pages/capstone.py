@@ -5,6 +5,7 @@ from __future__ import annotations
 from macros.catalog import Record
 from macros.md import bullets, checklist, heading, inline, table
 from macros.pages.context import Ctx, summary_index
+from macros.pages.practices import activity
 
 
 def page(record: Record, ctx: Ctx) -> str:
@@ -29,6 +30,7 @@ def body(record: Record, ctx: Ctx, level: int) -> str:
     parts += [heading(level, f"Teach-back ({tb['minutes']} minutes)", "teach-back"),
               inline(tb["task"]), "**It is assessed on:**",
               checklist(tb["criteria"], f"capstone.{record.id}.teach-back")]
+    parts += activity(d.get("activity"), level)
     after = d.get("afterwards")
     if after:
         parts += [heading(level, "After the course", "afterwards"),

@@ -20,6 +20,12 @@ def body(record: Record, ctx: Ctx, level: int) -> str:
         if lesson.get("templates"):
             links = ", ".join(ctx.link_to("templates", t) for t in lesson["templates"])
             parts.append(Markdown(f"*See:* {links}"))
+    if d.get("exercises"):
+        rows = ([f"{e['number']}. {e['title']}", e["objective"],
+                 f"{e['minutes']} min" if "minutes" in e else "not stated"]
+                for e in d["exercises"])
+        parts += [heading(level, "The exercises behind these lessons", "exercises"),
+                  table(["Exercise", "What it sets out to do", "Time"], rows)]
     parts += [heading(level, "Success checklists of each template", "success-checklists"),
               inline("Each template ends with the checks that tell you it worked.")]
     for template in ctx.catalog.ordered("templates"):

@@ -137,6 +137,17 @@ SECTIONS: dict[str, Section] = {
 }
 
 
+ACTIVITY_FORM = {"quiz": "Quiz", "written": "Written response", "artifact": "Artifact"}
+
+
+def activity(data: dict[str, Any] | None, level: int) -> list[Markdown]:
+    """The module's hands-on activity at this point, if it sets one (the capstone uses it too)."""
+    if not data:
+        return []
+    return [heading(level, "Your turn", "activity"),
+            Markdown(f"**{inline(ACTIVITY_FORM[data['form']])}:** {inline(data['task'])}")]
+
+
 def page(record: Record, ctx: Ctx) -> str:
     return f"# {inline(record.data['title'])}\n\n{body(record, ctx, 2)}\n"
 
@@ -146,6 +157,7 @@ def body(record: Record, ctx: Ctx, level: int) -> str:
     for name, render in SECTIONS.items():
         if name in record.data:
             parts += render(record.data[name], ctx, level)
+    parts += activity(record.data.get("activity"), level)
     return "\n\n".join(parts)
 
 
