@@ -103,11 +103,7 @@ def build_all(root: Path, target: Path, editions: dict[str, Loaded],
         folders = {slug: temp / slug for slug in editions}
         failed = _build_editions(root, folders, target, editions, jobs)
         if failed:
-            lines = [line for slug in failed for line in failed[slug]]
-            raise BuildFailed([*lines, (
-                f"error: {len(failed)} of {len(editions)} editions failed "
-                f"({', '.join(failed)}): fix what is reported above; nothing was written "
-                f"to {target}")])
+            raise _editions_failed(failed, len(editions), "editions", target)
         entries = [_entry(slug, loaded) for slug, loaded in editions.items()]
         for card in entries:
             write_edition_files(folders[card.slug], card)
@@ -118,6 +114,15 @@ def build_all(root: Path, target: Path, editions: dict[str, Loaded],
     count = f"{len(editions)} edition{'s' if len(editions) != 1 else ''}"
     print(f"built {count} into {target}: {', '.join(editions)}")
     return 0
+
+
+def _editions_failed(failed: dict[str, list[str]], total: int, what: str,
+                     target: Path) -> BuildFailed:
+    """Each failed edition's lines, then one line saying nothing was written."""
+    lines = [line for slug in failed for line in failed[slug]]
+    return BuildFailed([*lines, f"error: {len(failed)} of {total} {what} failed "
+                        f"({', '.join(failed)}): fix what is reported above; nothing was "
+                        f"written to {target}"])
 
 
 def build_shard(root: Path, target: Path, editions: dict[str, Loaded], shard: Shard,
@@ -141,11 +146,8 @@ def build_shard(root: Path, target: Path, editions: dict[str, Loaded], shard: Sh
             temps = {name: stack.enter_context(staged(folder)) for name, folder in folders.items()}
             failed = _build_editions(root, temps, target, editions, jobs)
             if failed:
-                lines = [line for slug in failed for line in failed[slug]]
-                raise BuildFailed([*lines, (
-                    f"error: {len(failed)} of {len(editions)} editions of shard {shard} failed "
-                    f"({', '.join(failed)}): fix what is reported above; nothing was written "
-                    f"to {target}")])
+                raise _editions_failed(failed, len(editions), f"editions of shard {shard}",
+                                       target)
             for name, temp in temps.items():
                 write_edition_files(temp, _entry(name, editions[name]))
     except BuildFailed as failure:

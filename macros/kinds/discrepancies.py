@@ -33,9 +33,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from macros.kinds.own import FIELD_PATH, field_paths, node_path
+from macros.kinds.own import field_list, field_paths, node_path
 from macros.problems import Problem
-from macros.schema import Schema, dotted
+from macros.schema import ID_PATTERN, Schema, dotted
 from macros.yamlfile import Document, NodePath
 
 RULE_STALE = "stale-discrepancy"
@@ -71,20 +71,15 @@ DISCREPANCIES: Schema = {
                             "`playbook check` reports a declaration once the figures agree "
                             "(optional)."},
     "schema": {"type": "dict", "schema": {
-        "id": {"type": "string", "required": True, "regex": r"^[a-z0-9]+(-[a-z0-9]+)*$",
+        "id": {"type": "string", "required": True, "regex": ID_PATTERN,
                "meta": {"hint": "use kebab-case, e.g. 'roi-multiple-vs-percent'",
                         "description": "A short kebab-case name for the inconsistency, unique "
                                        "in the record, e.g. 'value-multiple'."}},
-        "fields": {
-            "type": "list", "required": True, "minlength": 1,
-            "meta": {"description": "The fields holding the figure, by dotted path as problems "
-                                    "print them, e.g. 'outcomes.value_multiple' or "
-                                    "'budget.sections[0].lines[0].amount'; the note appears "
-                                    "in the section of the first one."},
-            "schema": {"type": "string", "regex": FIELD_PATH,
-                       "meta": {"hint": "write a dotted path such as 'outcomes.roi_multiple' "
-                                        "or 'phases[0].people'",
-                                "description": "One field of this record, by dotted path."}}},
+        "fields": field_list("The fields holding the figure, by dotted path as problems print "
+                             "them, e.g. 'outcomes.value_multiple' or "
+                             "'budget.sections[0].lines[0].amount'; the note appears in the "
+                             "section of the first one.",
+                             "'outcomes.roi_multiple' or 'phases[0].people'"),
         "stated": _text("What the source states, e.g. '10-50 times the pilot's value'."),
         "computed": _text("What the source's own inputs or other statements give instead, "
                           "e.g. '10-25 times ($2M-5M against $200K)'."),

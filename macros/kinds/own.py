@@ -30,6 +30,16 @@ from macros.schema import Schema
 from macros.yamlfile import Document, NodePath
 
 FIELD_PATH = r"^[a-z_][a-z0-9_]*(\[[0-9]+\]|\.[a-z_][a-z0-9_]*)*$"
+
+
+def field_list(description: str, example: str) -> Schema:
+    """A note's `fields`: this record's fields by dotted path, the first one placing the note
+    (shared by `own` and `discrepancies`)."""
+    return {"type": "list", "required": True, "minlength": 1,
+            "meta": {"description": description},
+            "schema": {"type": "string", "regex": FIELD_PATH,
+                       "meta": {"hint": f"write a dotted path such as {example}",
+                                "description": "One field of this record, by dotted path."}}}
 _PART = re.compile(r"\[([0-9]+)\]|\.?([a-z_][a-z0-9_]*)")
 
 OWN: Schema = {
@@ -38,16 +48,10 @@ OWN: Schema = {
                             "the source's, each group with the reason it was added: the page "
                             "shows them as ours (optional)."},
     "schema": {"type": "dict", "schema": {
-        "fields": {
-            "type": "list", "required": True, "minlength": 1,
-            "meta": {"description": "The fields the addition covers, by dotted path as "
-                                    "problems print them, e.g. 'signals.size' or "
-                                    "'targets[2].value_per_month'; the page shows the reason "
-                                    "at the section of the first one."},
-            "schema": {"type": "string", "regex": FIELD_PATH,
-                       "meta": {"hint": "write a dotted path such as 'signals.size' or "
-                                        "'go_no_go[0].threshold_pct'",
-                                "description": "One field of this record, by dotted path."}}},
+        "fields": field_list("The fields the addition covers, by dotted path as problems print "
+                             "them, e.g. 'signals.size' or 'targets[2].value_per_month'; the "
+                             "page shows the reason at the section of the first one.",
+                             "'signals.size' or 'go_no_go[0].threshold_pct'"),
         "why": {"type": "string", "required": True, "empty": False,
                 "meta": {"description": "Why the playbook adds it although the source does "
                                         "not say it: shown to readers beside the value."}},
